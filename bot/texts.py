@@ -2840,6 +2840,18 @@ def which_task(tasks: Sequence[tuple[str, str]], typed: str, buttons: bool = Tru
     return vn("\n".join(lines))
 
 
+def own_or_unit_question(rows: Sequence[tuple[str, str, str | None]], typed: str, *, buttons: bool = True) -> str:
+    """A message with no item number from one who holds a single item, whose words are about another item of her unit
+    (rows: item, its text, who holds it — None: she does; hers last): which one it reports on; the actions under it
+    record the words on the one chosen (probe 41, #2)."""
+    items = [f"mục {ref} ({short_title(text, 50)}; " + (f"đ/c {who} phụ trách)" if who else "đồng chí phụ trách)")
+             for ref, text, who in rows]
+    asked = f"{', '.join(items[:-1])} hay {items[-1]}"
+    how = "Đồng chí bấm số mục bên dưới" if buttons else "Đồng chí gõ số mục"
+    return vn(f"Ý đồng chí là {asked}? {how}; nội dung “{shorten(' '.join(typed.split()), 60)}” sẽ được ghi cho mục "
+              "đó.")
+
+
 def which_notice(ref: str, rows: Sequence[tuple[str, str | None, str]], typed: str, buttons: bool = True) -> str:
     """An item number several notices have (12/TB's and 145/TB's II.2.a), typed by the office with nothing else
     saying which (rows: notice named short, unit, task text): which notice the report is about; the actions under it
@@ -3212,6 +3224,15 @@ def meant_gone(meant: str, rest: str, asked_on: dt.date, *, reported_at: dt.date
         then = f" Nếu cần ghi, đồng chí gõ số mục và nội dung, ví dụ “{meant} {said}”."
     return vn(f"Câu hỏi ngày {asked_on:%d/%m} về mục {meant} không còn chờ trả lời ({why}), nên Nhắc việc không ghi "
               f"gì thêm.{then}")
+
+
+def which_left(refs: Sequence[str], rest: str) -> str:
+    """Under the reply to a later report or question while "là của nhiệm vụ nào?" waited for an item: that question is
+    closed, its words not recorded, and how to record them (refs: the items offered)."""
+    said = shorten(" ".join(rest.split()), 60)
+    offered = f"{', '.join(refs[:-1])} hay {refs[-1]}" if len(refs) > 1 else refs[0]
+    return vn(f"Nội dung tin trước “{said}” chưa được ghi (Nhắc việc đã hỏi là của mục {offered}). Nếu cần ghi, "
+              f"đồng chí gõ số mục trước nội dung, ví dụ “{refs[0]} {said}”.")
 
 
 def meant_recorded_first(meant: str, rest: str) -> str:

@@ -2489,6 +2489,9 @@ async def typed_status(conv: Conversation, event: TextIn, person: Person) -> boo
                 [(t.item_ref, t.text) for t in tasks], text, conv.channel(event.channel).capabilities.buttons,
                 unit=unit, holders=holders) if unit and len({t.notice_id for t in tasks}) == 1 else None)
             return True
+        if not handed and not is_snooze and not transfer and not asks_time and not person.is_admin and \
+                await _ask_own_or_unit(conv, event, person, tasks[0], text):
+            return True  # "xã đã trồng thêm 12ha, đạt 70% kế hoạch" from the holder of the monthly report round only
         return await _apply_text(conv, event, person, tasks[0], text, source="text")
     parts, read_as = await _positions(conv, person, parts)
     if len(parts) == 1 and len(parts[0][0]) == 1 and _bare(parts[0][1]):
@@ -2783,11 +2786,14 @@ MEANT_AGAIN = "meant_again"  # a pending reply's source: "ý là mục 3?" asked
 
 @dataclasses.dataclass(frozen=True, kw_only=True)
 class _Open:
-    """A "Ý đồng chí là mục …?" still waiting for its yes when a message came."""
+    """A "Ý đồng chí là mục …?" still waiting for its yes when a message came; or (`which`) a "là của nhiệm vụ
+    nào?" waiting for its item (`task_ids`: those offered)."""
 
     id: int
     task_id: int
     sent_at: dt.datetime
+    which: bool = False
+    task_ids: tuple[int, ...] = ()
 
 
 # the questions open when the message being handled came (`questions_open`); what its first reply says under it
@@ -2800,7 +2806,15 @@ def _open_meant(session: Session, person_id: int, since: dt.datetime, again_sinc
         PendingReply.person_id == person_id, PendingReply.used_at.is_(None),
         ((PendingReply.source == MEANT) & (PendingReply.sent_at >= since))
         | ((PendingReply.source == MEANT_AGAIN) & (PendingReply.sent_at >= again_since))).order_by(PendingReply.id))
-    return [_Open(id=r.id, task_id=r.task_ids[0], sent_at=r.sent_at) for r in rows if len(r.task_ids) == 1]
+    meant = [_Open(id=r.id, task_id=r.task_ids[0], sent_at=r.sent_at) for r in rows if len(r.task_ids) == 1]
+    which = session.scalar(select(PendingReply).where(  # the latest "là của nhiệm vụ nào?" (an older one is behind it)
+        PendingReply.person_id == person_id, PendingReply.source.in_(WHICH_SETTLED), PendingReply.sent_at >= since)
+        .order_by(PendingReply.id.desc()).limit(1))
+    if which is not None and which.used_at is None and which.task_ids and session.scalar(select(StatusReport.id).where(
+            StatusReport.person_id == person_id, StatusReport.created_at > which.sent_at).limit(1)) is None:
+        meant.append(_Open(id=which.id, task_id=which.task_ids[0], sent_at=which.sent_at, which=True,
+                           task_ids=tuple(which.task_ids)))
+    return meant
 
 
 @contextlib.asynccontextmanager
@@ -2864,6 +2878,10 @@ async def _settle_asked(conv: Conversation, event: Inbound, person: Person, task
         return
     ctx = conv.ctx
     for question in list(asked):
+        if question.which:
+            asked.remove(question)
+            await _settle_which(conv, person, question, event.text)
+            continue
         same = question.task_id in task_ids
         if same and not recording:
             continue
@@ -2890,6 +2908,29 @@ async def _settle_asked(conv: Conversation, event: Inbound, person: Person, task
             line = texts.meant_left(task.item_ref, kept.text)
         if (after := SAID_AFTER.get()) is not None:
             after.append(line)
+
+
+WHICH_SETTLED = ("text", "reply")  # "là của nhiệm vụ nào?" settled by the next report or question (not the office's)
+
+
+async def _settle_which(conv: Conversation, person: Person, question: _Open, text: str) -> None:
+    """A report or a new question while "là của nhiệm vụ nào?" waits from an earlier message (no item chosen): the
+    question is behind it (an item number typed later shows its card), so the reply says the words kept were not
+    recorded and what to type — unless this message says them again ("1.a xã đã trồng thêm 12ha"). Which item the
+    words were about is not guessed from the report (a report on one of the items offered may be news of its own)."""
+    ctx = conv.ctx
+    kept = await ctx.db.run(take_pending_reply, question.id, person=person, task_id=question.task_id,
+                            now=ctx.clock.now())
+    if kept is None:
+        return  # (answered by this message: its item number)
+    said = " ".join(chat_fold(kept.text).split())
+    if said and said in " ".join(chat_fold(text).split()):
+        log.info("'which task?' of %s: overtaken by the same words with an item number, settled", person.handle)
+        return
+    refs = [t.item_ref for t in [await ctx.db.run(_task_by_id, task_id) for task_id in question.task_ids]]
+    log.info("'which task?' of %s: closed by a later report or question, its words not recorded", person.handle)
+    if (after := SAID_AFTER.get()) is not None:
+        after.append(texts.which_left(list(dict.fromkeys(refs)), kept.text))
 
 
 async def _confirm_meant(conv: Conversation, event: TextIn, person: Person) -> bool:
@@ -3125,6 +3166,60 @@ def quoted_task(tasks: Sequence[Task], text: str) -> Task | None:
     return tasks[shared[0][1]]
 
 
+# syllables (chat_fold) that tell nothing of which item a report is about: function, status and time words, the
+# kinds of units and the acts every item has; what is left is the work itself ("trồng", "rừng", "kế hoạch")
+PLAIN_SYLLABLES = frozenset("""
+    ah anh chi em da dang se sap con chua roi xong dat duoc co khong la va voi cua cho theo ve tai den tu tren nay do
+    nhe nha cung them nua rat moi vua het tat ca nhung cac mot hai ba bon nam sau bay tam chin muoi tram phan so muc
+    nhiem vu viec lam cong tac thuc hien trien khai tiep tuc hoan thanh ngay thang tuan quy truoc thoi gian thuong
+    xuyen ubnd hdnd uy ban xa phuong thi tran huyen tinh thanh pho phong don vi""".split())
+FITS_BETTER = 2  # work words a message shares with another item of the unit to be asked about it (more than its own)
+
+
+def _work_words(text: str, names: Collection[str]) -> set[str]:
+    return {w for w in re.findall(r"[a-z]+", chat_fold(text))
+            if len(w) > 1 and w not in PLAIN_SYLLABLES and w not in names}
+
+
+def fits_elsewhere(own: Task, others: Sequence[Task], text: str) -> list[Task]:
+    """Of the other open items a person may report on (her unit's), those a message without an item number is about
+    rather than her one own item: sharing at least FITS_BETTER words of the work with it, more than her own item does.
+    Her own counts as sharing none when it is a report (a round, or a task that is itself a report) and the message
+    says nothing of a report ("trồng thêm 12ha, đạt 70% kế hoạch" is no report round 70% done) (probe 41, #2). []
+    when her own fits as well, or nothing fits (the common case: recorded at once)."""
+    names = {w for t in (own, *others) for w in chat_fold(t.lead_name or "").split()}  # "xã Quảng Lâm …": no work
+    said = _work_words(text, names)
+    if not said or not others:
+        return []
+    report = own.occurrence_start is not None or own.recurrence is not None or _is_a_report(own)
+    mine = 0 if report and not REPORT_WORDS.search(chat_fold(text)) else len(said & _work_words(own.text, names))
+    scored = [(len(said & _work_words(t.text, names)), t) for t in others]
+    best = max(n for n, _ in scored)
+    if best < FITS_BETTER or best <= mine:
+        return []
+    return [t for n, t in scored if n == best][:3]
+
+
+async def _ask_own_or_unit(conv: Conversation, event: TextIn, person: Person, own: Task, text: str) -> bool:
+    """One who holds a single item types a report with no item number: when its words are about another open item of
+    her unit (`fits_elsewhere`), asked which ("Ý đồng chí là mục II.1.a (…; đ/c … phụ trách) hay mục II.1.c (…)?"),
+    the words kept for the item chosen; False (nothing said) when they are not."""
+    ctx = conv.ctx
+    others = [t for t in await ctx.db.run(reportable_open_tasks, person, today=ctx.today()) if t.id != own.id]
+    better = fits_elsewhere(own, others, text)
+    if not better:
+        return False
+    candidates = [*better, own]
+    holders = await ctx.db.run(_holder_names, [t.id for t in candidates], person.id)
+    question = texts.own_or_unit_question([(t.item_ref, _without_unit(t.text, t), who)
+                                           for t, who in zip(candidates, holders, strict=True)],
+                                          text, buttons=conv.channel(event.channel).capabilities.buttons)
+    log.info("unnumbered report of %s fits %s better than own %s: asked", person.handle,
+             [t.item_ref for t in better], own.item_ref)
+    await _ask_which(conv, event, person, candidates, text, "text", question)
+    return True
+
+
 async def _ask_quoted(conv: Conversation, event: TextIn, person: Person, text: str,
                       tasks: Sequence[Task] | None = None) -> bool:
     """A message with no item number that repeats the wording of one of the person's open tasks (`tasks`: those, if
@@ -3141,6 +3236,8 @@ async def _ask_quoted(conv: Conversation, event: TextIn, person: Person, text: s
         task = tasks[0]  # "Sở đã cung cấp số liệu cho đơn vị tư vấn" from the holder of one task: asked, no "chưa hiểu"
     if task is None:
         return False
+    if len(tasks) == 1 and not person.is_admin and await _ask_own_or_unit(conv, event, person, task, text):
+        return True  # "đã vận động nhân dân trồng thêm 12 ha rừng" from the holder of the report round: which item
     await _settle_asked(conv, event, person, {task.id}, recording=False)  # an older one closed
     pending_id = await ctx.db.run(save_pending_reply, person=person, text=text, source=MEANT, task_ids=[task.id],
                                   sent_at=sent_time(conv, event))
