@@ -2550,8 +2550,11 @@ def recorded_status(rec: Recorded) -> str:
         return ("Đang thực hiện (công việc thực hiện liên tục: đã ghi nhận báo cáo, nhiệm vụ vẫn tiếp tục, Nhắc việc "
                 "sẽ hỏi lại định kỳ)")
     if rec.status == TaskStatus.DONE:
-        when = "" if rec.on_time is None else (", đúng hạn" if rec.on_time else
-                                               f", {judged_by(False, rec.due_on, rec.extended_from)}")
+        if rec.on_time and rec.extended_from:  # within a granted extension: named, as the weekly summary does
+            when = f" ({judged_by(True, rec.due_on, rec.extended_from, inside=True)})"
+        else:
+            when = "" if rec.on_time is None else (", đúng hạn" if rec.on_time else
+                                                   f", {judged_by(False, rec.due_on, rec.extended_from)}")
         day = f" ngày {date_vn(rec.done_on)}" if rec.done_on else ""  # "xong từ 28/1", said later
         return f"Hoàn thành{day}{when}"
     if rec.status == TaskStatus.EXTENDED:

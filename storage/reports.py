@@ -43,6 +43,7 @@ from storage.models import (
     Notice,
     NoticeStatus,
     Person,
+    Role,
     StatusReport,
     Task,
     TaskOccurrence,
@@ -1383,6 +1384,8 @@ class NotReported:
     since: dt.date  # the day given (never reported), or of the first request left unanswered
     last_report_on: dt.date | None  # None: never reported
     requests: int  # requests to update sent since the last report (or since given)
+    text: str = ""  # the task's words
+    office: bool = False  # held by the office that uses Nhắc việc (an admin, or an admin's unit)
 
 
 def not_reported(session: Session, *, today: dt.date, tz: ZoneInfo) -> list[NotReported]:
@@ -1405,6 +1408,8 @@ def not_reported(session: Session, *, today: dt.date, tz: ZoneInfo) -> list[NotR
         for item in digest.items or []:
             if item.get("category") == "checkin" and item.get("task_id") in by_id and digest.sent_at is not None:
                 asked.setdefault(item["task_id"], []).append(digest.sent_at)
+    admins = list(session.scalars(select(Person).where(Person.role == Role.ADMIN)))
+    office_units = {p.unit_id for p in admins if p.unit_id is not None}
     found = []
     for task in tasks:
         last = task.last_report_at
@@ -1416,7 +1421,9 @@ def not_reported(session: Session, *, today: dt.date, tz: ZoneInfo) -> list[NotR
                                  assignee=task.assignee.full_name if task.assignee else "", given_on=given,
                                  since=given if last is None else requests[0].astimezone(tz).date(),
                                  last_report_on=last.astimezone(tz).date() if last else None,
-                                 requests=len(requests)))
+                                 requests=len(requests), text=task.text,
+                                 office=(task.assignee is not None and task.assignee.role == Role.ADMIN)
+                                 or (task.lead_unit_id is not None and task.lead_unit_id in office_units)))
     return sorted(found, key=lambda r: (r.since, fold(r.unit)))
 
 

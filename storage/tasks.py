@@ -231,7 +231,7 @@ class Recorded:
     percent: int | None
     on_time: bool | None  # for DONE with a deadline: finished by it? (None: no deadline)
     due_on: dt.date | None = None
-    extended_from: dt.date | None = None  # finished late after an extension: the deadline it replaced
+    extended_from: dt.date | None = None  # finished after an extension: the deadline it replaced
     replaced_report_id: int | None = None  # an extension request that replaced this earlier one
     actor_is_head: bool = False  # recorded by the head of the lead unit
     done_on: dt.date | None = None  # finished on a day said in the report, earlier than the report itself
@@ -327,7 +327,8 @@ def record_status(session: Session, *, task_id: int, actor: Person, change: Stat
     if status == TaskStatus.DONE and task.due_on is not None:
         on_time = (done_on or today) <= effective_deadline(task.due_on)
     extended_from = None
-    if on_time is False and task.recurrence is None:  # late after an extension: the deadline it replaced (conv40)
+    if on_time is not None and task.recurrence is None:
+        # finished after an extension: the deadline it replaced (conv40; within it too, said as the summary does: fix42)
         first = session.scalar(select(AuditLog.detail).where(AuditLog.action == "task.extension_approved",
                                                             AuditLog.entity_id == task.id).order_by(AuditLog.id)
                                .limit(1))

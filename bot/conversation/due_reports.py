@@ -40,6 +40,34 @@ ASKS_PERIODIC = re.compile(r"\b(?:co|phai)\b(?:\s+\w+){0,3}?\s+(?:bao cao|bc)\s+
                            r"(?:\s+\w+){0,4}?\s+(?:khong|ko|k)\b")
 
 
+# "…, nộp cho ai?", "gửi về đâu", "báo cáo cho ai", "nộp ở đâu", "nơi nhận là ai" (on chat_fold text): where the report
+# goes, asked with the periodic question (probe 41, #8)
+ASKS_WHERE = re.compile(r"\b(?:nop|gui|bao cao|bc)\s+(?:(?:cho|ve|len|toi|o|qua)\s+)?"
+                        r"(?:ai|dau|don vi nao|co quan nao|phong nao|noi nao)\b|\bnoi nhan\b")
+# where an item says its report goes: "báo cáo kết quả … về UBND huyện (qua Phòng NN&PTNT) trước …", "gửi Sở Tài chính
+# …", "báo cáo Chủ tịch UBND huyện tại …" — a unit or office after the verb (and "về", "cho", "lên", "tới"), up to the
+# deadline or the clause's end, with a "(qua …)" or ", qua …" after it
+_UNIT_HEAD = (r"(?:UBND|Ủy ban|Uỷ ban|HĐND|Hội đồng|Sở|Phòng|Ban|Văn phòng|Huyện ủy|Huyện uỷ|Tỉnh ủy|Tỉnh uỷ|"
+              r"Thành ủy|Thành uỷ|Đảng ủy|Đảng uỷ|Bộ|Cục|Chi cục|Tổng cục|Trung tâm|Thường trực|Chủ tịch|"
+              r"Thủ tướng|Chính phủ|Kho bạc|Công an|Mặt trận|Ủy ban MTTQ)\b")
+_ADDRESSEE = re.compile(r"\b(?:[Bb]áo cáo|[Gg]ửi|[Nn]ộp)\b(?:\s+[^\s;.]+){0,10}?\s+(?:(?:về|cho|lên|tới|đến)\s+)?"
+                        rf"(?P<to>{_UNIT_HEAD}[^;.()]*?)\s*(?P<via>\((?:thông\s+)?qua\s+[^)]+\)|,\s*qua\s+[^,;.()]+?)?"
+                        r"\s*(?=\btrước\b|\bchậm nhất\b|\btrong\b|\bhằng\b|\bhàng\b|\bđịnh kỳ\b|\btại\b|\bvào\b|"
+                        r"\bđể\b|[,;.]|$)")
+
+
+def report_addressee(text: str) -> str | None:
+    """Where an item's report goes, as the item says it ("UBND huyện (qua Phòng NN&PTNT)"); None when it does not."""
+    m = _ADDRESSEE.search(" ".join(text.split()))
+    if m is None:
+        return None
+    to = m.group("to").strip(" ,")
+    via = (m.group("via") or "").strip(" ,")
+    if via and not via.startswith("("):
+        via = f"({via})"
+    return f"{to} {via}".strip()
+
+
 def _span(unit: str, which: str, today: dt.date) -> tuple[dt.date, dt.date, str]:
     """The period asked about: its first and last day, and its name ("tháng 4/2027")."""
     ahead = which != "nay"
@@ -103,9 +131,11 @@ async def answer(conv: Conversation, event: TextIn, person: Person) -> bool:
     return True
 
 
-def _periodic_lines(session: Session, person: Person, calendar: WorkingCalendar) -> tuple[list[str], list[str]]:
+def _periodic_lines(session: Session, person: Person, calendar: WorkingCalendar,
+                    where: bool = False) -> tuple[list[str], list[str]]:
     """The person's items (and a head's in a cadre's hands) that recur, one line each with their period and the
-    round now due; and those that do not, each with its deadline."""
+    round now due (`where`: and where the report goes, as the item says it, or that it does not say); and those that
+    do not, each with its deadline."""
     tasks = [*open_tasks_for(session, person), *(unit_open_tasks(session, person) if person.role == Role.HEAD else [])]
     recurring: list[str] = []
     other: list[str] = []
@@ -119,17 +149,24 @@ def _periodic_lines(session: Session, person: Person, calendar: WorkingCalendar)
         if task.due_on is not None:
             runs = calendar.deadline_runs(task.due_on)
             due = f", kỳ tới hạn {date_vn(task.due_on)}" + (f" ({runs})" if runs else "")
-        recurring.append(f"• Mục {task.item_ref}: {texts.short_title(task.text, 70)} — báo cáo {period}{due}")
+        line = f"• Mục {task.item_ref}: {texts.short_title(task.text, 70)} — báo cáo {period}{due}"
+        if where:
+            to = report_addressee(task.text)
+            line += f"\n  Nơi nhận báo cáo: {to}." if to else "\n  Nơi nhận báo cáo: nội dung mục không ghi."
+        recurring.append(line)
     return recurring, list(dict.fromkeys(other))
 
 
 async def periodic_question(conv: Conversation, event: TextIn, person: Person) -> bool:
     """Answer "có phải báo cáo hằng tháng không?": which of the person's items recur (their period, the round now
-    due) or that none does, and the others by number; False when not asked that (or by one holding no task)."""
-    if person.role == Role.LEFT or not ASKS_PERIODIC.search(chat_fold(event.text)):
+    due; asked "nộp cho ai?" too, where the item says the report goes) or that none does, and the others by number;
+    False when not asked that (or by one holding no task)."""
+    folded = chat_fold(event.text)
+    if person.role == Role.LEFT or not ASKS_PERIODIC.search(folded):
         return False
     ctx = conv.ctx
-    recurring, other = await ctx.db.run(_periodic_lines, person, ctx.policy.calendar)
+    recurring, other = await ctx.db.run(_periodic_lines, person, ctx.policy.calendar,
+                                        ASKS_WHERE.search(folded) is not None)
     if not recurring and not other:
         return False
     if not recurring:

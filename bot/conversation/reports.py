@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 
 from bot import texts
 from bot.charts import summary_chart
+from bot.compliance import WORK
 from bot.conversation.events import Document, Outgoing, TextIn
 from bot.conversation.status import SUMMARY_CARRIED, deciding_actions
 from bot.conversation.workdays import digest_day
@@ -501,10 +502,27 @@ async def _send_report(conv: Conversation, event: TextIn, filt: ReportFilter, un
 REPORT_REPEAT_WINDOW = dt.timedelta(minutes=30)  # a report asked again within this, unchanged, is not sent again
 
 
+# the office's own follow-up role, the first clause of its item: "Văn phòng … theo dõi, đôn đốc các cơ quan, đơn vị
+# thực hiện; …" (folded; no work named before it)
+_FOLLOWS_UP = re.compile(r"\btheo doi (?:va )?don doc\b")
+
+
+def office_follow_up(row: NotReported) -> bool:
+    """The office's item to follow the others up, held by the office itself: its progress is what Nhắc việc reports,
+    so it is no unit's silence (probe 41, #7)."""
+    if not row.office:
+        return False
+    first = fold(re.split(r"[;:]|\.(?:\s|$)", row.text, maxsplit=1)[0])
+    m = _FOLLOWS_UP.search(first)
+    return m is not None and WORK.search(first[:m.start()]) is None
+
+
 async def _not_reported(conv: Conversation, kind: str | None) -> list[NotReported]:
     """The open tasks not reported on since given or since asked to update (`storage.reports.not_reported`), of the
-    units of `kind` (folded) when the directory has some (else every unit's, as "đơn vị nào chậm?" reads it)."""
-    rows = await conv.ctx.db.run(not_reported, today=conv.ctx.today(), tz=conv.ctx.policy.calendar.tz)
+    units of `kind` (folded) when the directory has some (else every unit's, as "đơn vị nào chậm?" reads it); the
+    office's own follow-up item left out."""
+    rows = [r for r in await conv.ctx.db.run(not_reported, today=conv.ctx.today(), tz=conv.ctx.policy.calendar.tz)
+            if not office_follow_up(r)]
     if kind and any(of_kind(name, kind) for name in await conv.ctx.db.run(_unit_names)):
         return [r for r in rows if of_kind(r.unit, kind)]
     return rows

@@ -654,8 +654,8 @@ async def acknowledge(conv: Conversation, event: Inbound, rec: Recorded, text: s
         old = await ctx.db.run(extension_request, rec.replaced_report_id)
         for shown in await ctx.db.run(shown_to_present, rec.replaced_report_id):
             await conv.clear_actions(shown.channel, shown.chat_id, shown.message_id)
-            await _answer_shown(conv, shown.channel, shown.chat_id, shown.message_id,
-                                texts.extension_replaced_text(old, request.requested_due))
+            # (at night held for the morning, as the new request it announces is: fix42)
+            await _tell_under(conv, shown, texts.extension_replaced_text(old, request.requested_due))
     refused = await ctx.db.run(_refused_before, rec.task_id, rec.report_id)
     for approver in await ctx.db.run(approvers, rec.task_id, request.requester_id):
         if approver.id == request.requester_id:
@@ -745,16 +745,6 @@ async def _tell_under(conv: Conversation, shown: ShownAt, text: str) -> None:
     except Exception:  # one unreachable approver does not stop the others being told
         log.warning("could not answer the request message %s on %s:%s", shown.message_id, shown.channel,
                     shown.chat_id, exc_info=True)
-
-
-async def _answer_shown(conv: Conversation, channel: str, chat_id: str, message_id: str, text: str) -> None:
-    """A word under an old request message (quoting it where the channel can), on the chat it was sent to."""
-    if channel not in conv.channels:
-        return
-    try:
-        await conv.send(channel, chat_id, Outgoing(text=text, reply_to=message_id))
-    except Exception:  # one unreachable approver does not stop the others being told
-        log.warning("could not answer the request message %s on %s:%s", message_id, channel, chat_id, exc_info=True)
 
 
 # ---------------------------------------------------------------- extensions
