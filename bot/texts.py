@@ -4320,8 +4320,10 @@ def extension_decided_text(req: ExtensionRequest, approved: bool, audience: str 
 
 def other_shares_kept(shares: Sequence[Share], granted: dt.date | None) -> str:
     """Under a grant that answered one unit's request on an item several units lead: the other units' shares keep
-    their dates, said plainly, with the words that move them too (probe 38, F1)."""
-    kept = [s for s in shares if s.due_on != granted]
+    their dates, said plainly, with the words that move them too (probe 38, F1). Only the shares due before the
+    granted date: one due later (a monthly report's next round) or with no deadline is not offered — moved to the
+    granted date, it would fall due earlier and go overdue (probe 42, F1)."""
+    kept = [s for s in shares if s.due_on is not None and (granted is None or s.due_on < granted)]
     if not kept:
         return ""
     each = "; ".join(f"{s.unit_name}: {'vẫn hạn ' + date_vn(s.due_on) if s.due_on else 'không có thời hạn cụ thể'}"
@@ -4330,6 +4332,22 @@ def other_shares_kept(shares: Sequence[Share], granted: dt.date | None) -> str:
     until = f" đến {granted:%d/%m}" if granted else ""
     return vn(f"Lưu ý: mục {first.item_ref} còn phần của đơn vị chủ trì khác, không đề nghị gia hạn — {each}. Nếu "
               f"gia hạn cả phần này, đồng chí gõ “đồng ý gia hạn {first.item_ref} cho {first.unit_name}{until}”.")
+
+
+def shares_not_moved(kept: Sequence[Share], until: dt.date) -> str:
+    """A grant to `until` on shares already due on or after it: nothing moved earlier (probe 42, F1)."""
+    first = kept[0]
+    each = "; ".join(f"{s.unit_name}: hạn hiện tại {date_vn(s.due_on)} "
+                     + (f"đã muộn hơn {date_vn(until)}" if s.due_on and s.due_on > until else "đã là ngày này")
+                     for s in kept)
+    return vn(f"Mục {first.item_ref}, phần của {each}; không cần gia hạn. Nhắc việc giữ nguyên hạn.")
+
+
+def grant_not_later(ref: str, due: dt.date, until: dt.date) -> str:
+    """A grant to `until` on a request whose deadline is already `due`, not earlier: nothing moved (probe 42, F1)."""
+    now = f"đã muộn hơn {date_vn(until)}" if due > until else "đã là ngày này"
+    return vn(f"Mục {ref}: hạn hiện tại {date_vn(due)} {now}; không cần gia hạn. Nhắc việc giữ nguyên hạn; đề nghị "
+              "chưa được quyết định.")
 
 
 def shares_moved(moved: Sequence[Share], until: dt.date, audience: str, by_name: str = "",
