@@ -1010,6 +1010,8 @@ def draft_changes(parsed: ParsedNotice, draft: Draft, *, replies: bool = True, t
     touched = {a.number for a in draft.applied if a.number is not None and a.field != "drop"}
     shown = [(i, task) for i, task in zip(draft.numbers, parsed.tasks, strict=True) if i in touched]
     found_at = {place: found for place, found in misread if found}
+    if (alike := _alike_correction(draft.applied)) and not any(str(i) in found_at for i, _ in shown):
+        lines, shown = [alike], []  # "28-43: thêm Văn phòng Sở": one line, not 16 tasks echoed (probe 42, #7)
     if shown:
         lines += ["", "Sau khi sửa:"]
         for i, task in shown:
@@ -1190,6 +1192,30 @@ def _unreached(lead: tuple[str, ...], draft: Draft) -> list[str]:
         if guess is not None and not (guess.head_name or any(head for _, head in guess.members)):
             out.append(name)
     return out
+
+
+ALIKE_MIN = 3  # the same unit added to or taken from this many tasks or more: said in one line
+_ALIKE_SAID = {"lead_add": "Đã thêm {v} làm chủ trì nhiệm vụ {n}",
+               "support_add": "Đã thêm {v} phối hợp cho nhiệm vụ {n}",
+               "lead_remove": "Đã bỏ {v} khỏi chủ trì nhiệm vụ {n}",
+               "support_remove": "Đã bỏ {v} khỏi phối hợp nhiệm vụ {n}"}
+
+
+def _alike_correction(applied: Sequence[Applied]) -> str | None:
+    """One unit added to (or taken from) several tasks alike, as a range typed ("28-43: thêm Văn phòng Sở") does:
+    that, in one line with the tasks' numbers and items — the tasks as they now read are in "xem tất cả" (probe 42,
+    #7: 16 tasks echoed with all their leads, in 3 messages); None for anything else."""
+    if len(applied) < ALIKE_MIN or len({(a.field, a.value) for a in applied}) != 1:
+        return None
+    first = applied[0]
+    if first.field not in _ALIKE_SAID or not isinstance(first.value, str) or \
+            any(a.number is None or a.unsupported or a.before for a in applied):
+        return None
+    numbers = sorted(a.number or 0 for a in applied)
+    refs = [a.ref for a in sorted(applied, key=lambda a: a.number or 0) if a.ref]
+    one_run = numbers == list(range(numbers[0], numbers[0] + len(numbers)))
+    items = f" (Mục {refs[0]}–{refs[-1]})" if one_run and len(refs) == len(applied) else ""
+    return vn(_ALIKE_SAID[first.field].format(v=first.value, n=_spans(numbers)) + f"{items}.")
 
 
 CORRECTED_FIELDS = {"lead": "chủ trì", "lead_remove": "bỏ khỏi chủ trì", "lead_add": "thêm chủ trì",
