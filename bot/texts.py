@@ -1010,6 +1010,8 @@ def draft_changes(parsed: ParsedNotice, draft: Draft, *, replies: bool = True, t
     touched = {a.number for a in draft.applied if a.number is not None and a.field != "drop"}
     shown = [(i, task) for i, task in zip(draft.numbers, parsed.tasks, strict=True) if i in touched]
     found_at = {place: found for place, found in misread if found}
+    if (alike := _alike_correction(draft.applied)) and not any(str(i) in found_at for i, _ in shown):
+        lines, shown = [alike], []  # "28-43: thêm Văn phòng Sở": one line, not 16 tasks echoed (probe 42, #7)
     if shown:
         lines += ["", "Sau khi sửa:"]
         for i, task in shown:
@@ -1190,6 +1192,30 @@ def _unreached(lead: tuple[str, ...], draft: Draft) -> list[str]:
         if guess is not None and not (guess.head_name or any(head for _, head in guess.members)):
             out.append(name)
     return out
+
+
+ALIKE_MIN = 3  # the same unit added to or taken from this many tasks or more: said in one line
+_ALIKE_SAID = {"lead_add": "Đã thêm {v} làm chủ trì nhiệm vụ {n}",
+               "support_add": "Đã thêm {v} phối hợp cho nhiệm vụ {n}",
+               "lead_remove": "Đã bỏ {v} khỏi chủ trì nhiệm vụ {n}",
+               "support_remove": "Đã bỏ {v} khỏi phối hợp nhiệm vụ {n}"}
+
+
+def _alike_correction(applied: Sequence[Applied]) -> str | None:
+    """One unit added to (or taken from) several tasks alike, as a range typed ("28-43: thêm Văn phòng Sở") does:
+    that, in one line with the tasks' numbers and items — the tasks as they now read are in "xem tất cả" (probe 42,
+    #7: 16 tasks echoed with all their leads, in 3 messages); None for anything else."""
+    if len(applied) < ALIKE_MIN or len({(a.field, a.value) for a in applied}) != 1:
+        return None
+    first = applied[0]
+    if first.field not in _ALIKE_SAID or not isinstance(first.value, str) or \
+            any(a.number is None or a.unsupported or a.before for a in applied):
+        return None
+    numbers = sorted(a.number or 0 for a in applied)
+    refs = [a.ref for a in sorted(applied, key=lambda a: a.number or 0) if a.ref]
+    one_run = numbers == list(range(numbers[0], numbers[0] + len(numbers)))
+    items = f" (Mục {refs[0]}–{refs[-1]})" if one_run and len(refs) == len(applied) else ""
+    return vn(_ALIKE_SAID[first.field].format(v=first.value, n=_spans(numbers)) + f"{items}.")
 
 
 CORRECTED_FIELDS = {"lead": "chủ trì", "lead_remove": "bỏ khỏi chủ trì", "lead_add": "thêm chủ trì",
@@ -4344,8 +4370,10 @@ def extension_decided_text(req: ExtensionRequest, approved: bool, audience: str 
 
 def other_shares_kept(shares: Sequence[Share], granted: dt.date | None) -> str:
     """Under a grant that answered one unit's request on an item several units lead: the other units' shares keep
-    their dates, said plainly, with the words that move them too (probe 38, F1)."""
-    kept = [s for s in shares if s.due_on != granted]
+    their dates, said plainly, with the words that move them too (probe 38, F1). Only the shares due before the
+    granted date: one due later (a monthly report's next round) or with no deadline is not offered — moved to the
+    granted date, it would fall due earlier and go overdue (probe 42, F1)."""
+    kept = [s for s in shares if s.due_on is not None and (granted is None or s.due_on < granted)]
     if not kept:
         return ""
     each = "; ".join(f"{s.unit_name}: {'vẫn hạn ' + date_vn(s.due_on) if s.due_on else 'không có thời hạn cụ thể'}"
@@ -4354,6 +4382,22 @@ def other_shares_kept(shares: Sequence[Share], granted: dt.date | None) -> str:
     until = f" đến {granted:%d/%m}" if granted else ""
     return vn(f"Lưu ý: mục {first.item_ref} còn phần của đơn vị chủ trì khác, không đề nghị gia hạn — {each}. Nếu "
               f"gia hạn cả phần này, đồng chí gõ “đồng ý gia hạn {first.item_ref} cho {first.unit_name}{until}”.")
+
+
+def shares_not_moved(kept: Sequence[Share], until: dt.date) -> str:
+    """A grant to `until` on shares already due on or after it: nothing moved earlier (probe 42, F1)."""
+    first = kept[0]
+    each = "; ".join(f"{s.unit_name}: hạn hiện tại {date_vn(s.due_on)} "
+                     + (f"đã muộn hơn {date_vn(until)}" if s.due_on and s.due_on > until else "đã là ngày này")
+                     for s in kept)
+    return vn(f"Mục {first.item_ref}, phần của {each}; không cần gia hạn. Nhắc việc giữ nguyên hạn.")
+
+
+def grant_not_later(ref: str, due: dt.date, until: dt.date) -> str:
+    """A grant to `until` on a request whose deadline is already `due`, not earlier: nothing moved (probe 42, F1)."""
+    now = f"đã muộn hơn {date_vn(until)}" if due > until else "đã là ngày này"
+    return vn(f"Mục {ref}: hạn hiện tại {date_vn(due)} {now}; không cần gia hạn. Nhắc việc giữ nguyên hạn; đề nghị "
+              "chưa được quyết định.")
 
 
 def shares_moved(moved: Sequence[Share], until: dt.date, audience: str, by_name: str = "",

@@ -155,14 +155,26 @@ def unit_matches(query: str, names: Iterable[str]) -> set[str]:
 def _by_initials(key: str, names: Sequence[str], keys: Sequence[str]) -> set[str]:
     """"Phòng NN", "Phòng KT-HT": the one unit of that kind whose name's words start with those initials ("Phòng
     Nông nghiệp và Phát triển nông thôn"), as offices shorten a name the notice wrote in full or as "NN&PTNT"
-    (probe 41, #4); none when several do."""
-    kind, *letters = key.split()
+    (probe 41, #4); none when several do. A kind of two words ("Chi cục QLTT"), and the "Quản lý" of a name left out
+    as people say it ("phòng TM": "Phòng Quản lý Thương mại") — probe 42, #8."""
+    words = key.split()
+    kind = " ".join(words[:2]) if " ".join(words[:2]) in _TWO_WORD_KINDS else words[0]
+    letters = words[len(kind.split()):]
     abbreviation = "".join(letters)
     if not letters or len(abbreviation) < 2 or any(len(w) > 4 for w in letters):
         return set()
-    found = {n for n, k in zip(names, keys, strict=True) if k.split()[:1] == [kind] and
-             "".join(w[0] for w in k.split()[1:] if w != "va").startswith(abbreviation)}
+
+    def initials(k: str) -> tuple[str, ...]:
+        rest = [w for w in k.split()[len(kind.split()):] if w != "va"]
+        full = "".join(w[0] for w in rest)
+        return (full, full[2:]) if rest[:2] == ["quan", "ly"] else (full,)
+
+    found = {n for n, k in zip(names, keys, strict=True) if k.split()[:len(kind.split())] == kind.split() and
+             any(i.startswith(abbreviation) for i in initials(k))}
     return found if len(found) == 1 else set()
+
+
+_TWO_WORD_KINDS = frozenset({"chi cuc", "van phong", "trung tam", "cong ty", "chi nhanh", "ban quan", "tong cuc"})
 
 
 def unit_name_of(task: Task) -> str:
@@ -516,7 +528,8 @@ _BARE_NUMBER = re.compile(r"\b(?:" + _KINDS + r"|so)\s+(?:so\s+)?(\d{1,5})\b")
 
 
 # words of a question that name no unit: what every unit's summary shows anyway (overdue items are listed per unit)
-_NO_UNIT_WORDS = re.compile(r"(?:\s*\b(?:cho|xin|hay|giup|toi|anh|chi|em|minh|"
+# ("chị", but not the "Chi" of "Chi cục QLTT": probe 42, #8)
+_NO_UNIT_WORDS = re.compile(r"(?:\s*\b(?:cho|xin|hay|giup|toi|anh|chi(?!\s+(?:cuc|nhanh)\b)|em|minh|"
                             r"tong hop|tinh hinh|thuc hien|tien do|ket qua|chung|qua han|cham(?: tien do)?|"
                             r"cac don vi|don vi|tat ca|toan bo|nhiem vu|cong viec|excel|file|tep|bieu do|do thi|"
                             r"bao cao|xuat|gui|xem|cua|the nao|ra sao|den dau|roi|nao|ai)\b\s*|\?\s*)*")

@@ -932,8 +932,16 @@ async def _move_unasked(conv: Conversation, event: TextIn, person: Person, ref: 
         return False
     if until <= ctx.today():
         raise ExtensionInvalid(f"item {ref} granted to {until}", texts.grant_in_the_past(until))
+    # a share already due on or after the date (a monthly report's next round) is never moved earlier (probe 42, F1)
+    later = [s for s in shares if s.due_on is not None and s.due_on >= until]
+    shares = [s for s in shares if s not in later]
+    kept = texts.shares_not_moved(later, until) if later else ""
+    if not shares:
+        log.info("grant by %s on item %s to %s: every share due later, nothing moved", person.handle, ref, until)
+        await conv.say(event, kept)
+        return True
     moved = await ctx.db.run(move_shares, [s.task_id for s in shares], by=person, until=until, now=ctx.clock.now())
-    await conv.say(event, texts.shares_moved(moved, until, "decider"))
+    await conv.say(event, "\n".join(filter(None, (texts.shares_moved(moved, until, "decider"), kept))))
     told = {person.id}
     for share in moved:
         if share.holder_id is not None and share.holder_id not in told:
@@ -1295,11 +1303,17 @@ async def _decide_extension(conv: Conversation, event: Inbound, person: Person, 
     ctx = conv.ctx
     if until is not None and until <= ctx.today():
         raise ExtensionInvalid(f"extension {report_id} granted to {until}", texts.grant_in_the_past(until))
-    if approve and until is None:  # the date asked, granted: never one already past without a word
+    if approve:
         asked = await ctx.db.run(extension_request, report_id)
-        if asked.decision == "pending" and asked.requested_due is not None and asked.requested_due <= ctx.today():
+        if until is None and asked.decision == "pending" and asked.requested_due is not None and \
+                asked.requested_due <= ctx.today():  # the date asked, granted: never one already past without a word
             raise ExtensionInvalid(f"extension {report_id} asked to {asked.requested_due}, past",
                                    texts.asked_date_passed(asked, ctx.today(), calendar=ctx.policy.calendar))
+        granted = until or asked.requested_due
+        if asked.decision == "pending" and granted is not None and asked.current_due is not None and \
+                granted <= asked.current_due:  # a grant never moves the deadline earlier (probe 42, F1)
+            raise ExtensionInvalid(f"extension {report_id} granted to {granted}, not after {asked.current_due}",
+                                   texts.grant_not_later(asked.item_ref, asked.current_due, granted))
     request = await ctx.db.run(decide_extension, report_id, by=person, approve=approve, now=ctx.clock.now(),
                                until=until)
     approved = request.decision == "approved"
