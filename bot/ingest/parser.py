@@ -2367,9 +2367,18 @@ def _rolled_up_reports(tasks: list[ParsedTask]) -> list[ParsedTask]:
                 or not ROLL_UP.search(task.text):
             continue
         folded = fold(before.text)
-        if any(re.search(rf"\b(?:ve|den|toi|cho|qua)\s+{re.escape(fold(unit))}\b", folded) for unit in task.lead):
-            out[n] = replace(task, recurrence=before.recurrence)
+        day = ROUND_DAY.search(before.text)
+        if day is not None and any(re.search(rf"\b(?:ve|den|toi|cho|qua)\s+{re.escape(fold(unit))}\b", folded)
+                                   for unit in task.lead):
+            # its rounds fall with the reports it compiles (no day of its own: not at each month's end, nor before
+            # the first report is due)
+            out[n] = replace(task, recurrence=before.recurrence, due_text=nfc(day.group(0)))
     return out
+
+
+# the day each round of a recurring report falls on: "trước ngày 18 hằng tháng", "chậm nhất ngày 20 hàng quý"
+ROUND_DAY = re.compile(r"(?:trước|chậm\s*nhất|vào|trong)\s*(?:ngày\s*)?\d{1,2}\s*(?:hằng|hàng)\s*(?:tháng|quý)",
+                       re.I | re.U)
 
 
 def _consecutive(tasks: list[ParsedTask], text: str) -> list[ParsedTask]:

@@ -28,3 +28,10 @@ def test_a_roll_up_with_its_own_date_keeps_it() -> None:
     dated = PLAN.replace("theo quy định.", "trước ngày 30/6/2026.")
     got = {t.ref: (t.recurrence, t.due) for t in parse_notice(dated).tasks}
     assert got["I.2"][0] is None and got["I.2"][1] is not None, got
+
+
+def test_the_roll_up_falls_on_the_reports_day_and_needs_one() -> None:
+    rolled = next(t for t in parse_notice(PLAN).tasks if t.ref == "I.2")
+    assert rolled.due_text == "trước ngày 18 hằng tháng", rolled
+    no_day = PLAN.replace(" trước ngày 18 hằng tháng", " hằng tháng")  # no day: rounds could fall before any report
+    assert {t.ref: t.recurrence for t in parse_notice(no_day).tasks}.get("I.2") is None
