@@ -10,50 +10,14 @@ from bot.conversation.due_reports import report_addressee
 from bot.sandbox.harness import Harness
 from scheduler.clock import FakeClock
 from tests.bot.conftest import last_text, texts_to
+from tests.bot.test_probe_s28_fix41 import DIRECTORY
+from tests.bot.test_probe_s28_fix41 import NOTICE as FIX41_NOTICE
 from tests.conftest import local
 
-DIRECTORY = """handle,full_name,title,unit,role
-vanthu,Vũ Thị Hồng Nhung,Chuyên viên Văn phòng HĐND và UBND huyện,Văn phòng HĐND và UBND huyện,admin
-chutich,Hoàng Vĩnh Khuyến,Chủ tịch UBND huyện,UBND huyện Đầm Hà,leader
-pct,Phạm Văn Hùng,Phó Chủ tịch UBND huyện,UBND huyện Đầm Hà,leader
-tp_nn,Lê Văn Thành,Trưởng phòng Nông nghiệp và Phát triển nông thôn,Phòng Nông nghiệp và Phát triển nông thôn,head
-cv_nn,Triệu Văn Sáng,Chuyên viên Phòng NN&PTNT,Phòng Nông nghiệp và Phát triển nông thôn,cadre
-tp_ktht,Ngô Đức Long,Trưởng phòng Kinh tế - Hạ tầng,Phòng Kinh tế - Hạ tầng,head
-tp_tckh,Bùi Thị Thanh Hương,Trưởng phòng Tài chính - Kế hoạch,Phòng Tài chính - Kế hoạch,head
-cv_tckh,Lý Văn Phúc,Chuyên viên Phòng Tài chính - Kế hoạch,Phòng Tài chính - Kế hoạch,cadre
-ct_ttdh,Đỗ Minh Tuấn,Chủ tịch UBND thị trấn Đầm Hà,UBND thị trấn Đầm Hà,head
-ct_quangtan,Trần Văn Quý,Chủ tịch UBND xã Quảng Tân,UBND xã Quảng Tân,head
-"""
-
-SUBJECT = "Kết luận của đồng chí Chủ tịch UBND huyện tại cuộc họp giao ban UBND huyện ngày 02/12/2026"
-NOTICE = f"""ỦY BAN NHÂN DÂN HUYỆN ĐẦM HÀ
-VĂN PHÒNG HĐND VÀ UBND
-CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
-Độc lập - Tự do - Hạnh phúc
-Số: 412/TB-VP
-Đầm Hà, ngày 04 tháng 12 năm 2026
-THÔNG BÁO
-{SUBJECT}
-Ngày 02/12/2026, đồng chí Hoàng Vĩnh Khuyến – Phó Bí thư Huyện ủy, Chủ tịch UBND huyện chủ trì cuộc họp giao ban \
-UBND huyện. Sau khi nghe báo cáo, đồng chí Chủ tịch UBND huyện kết luận như sau:
-II. NHIỆM VỤ THỜI GIAN TỚI
-1. UBND thị trấn Đầm Hà, UBND xã Quảng Tân báo cáo kết quả trồng rừng về UBND huyện (qua Phòng NN&PTNT) trước \
-ngày 25 hằng tháng.
-2. Phòng NN&PTNT tham mưu hoàn thiện hồ sơ, thẩm định các dự án hỗ trợ sản xuất, trình UBND huyện trước ngày \
-31/12/2026.
-3. Phòng Kinh tế - Hạ tầng thẩm định về nội dung phương án phố đêm, hoàn thành trước ngày 15/12/2026.
-4. Phòng Tài chính - Kế hoạch thẩm định kinh phí đối với hoạt động phố đêm, hoàn thành trước ngày 08/01/2027.
-5. UBND thị trấn Đầm Hà xây dựng kế hoạch tổ chức khu phố đêm, báo cáo UBND huyện trước ngày 05/01/2027.
-6. Văn phòng HĐND và UBND huyện theo dõi, đôn đốc các cơ quan, đơn vị thực hiện; tổng hợp, báo cáo Chủ tịch UBND \
-huyện tại cuộc họp giao ban tháng 01/2027.
-Văn phòng HĐND và UBND huyện thông báo để các cơ quan, đơn vị, địa phương biết, thực hiện./.
-Nơi nhận:
-- Chủ tịch, các PCT UBND huyện;
-- Lưu: VT, TH.
-KT. CHÁNH VĂN PHÒNG
-PHÓ CHÁNH VĂN PHÒNG
-Nguyễn Thị Thu Hà
-"""
+# probe 41's district notice (fix41's test), with the office's own follow-up item added as 6.
+NOTICE = FIX41_NOTICE.replace("Văn phòng HĐND và UBND huyện thông báo để", """6. Văn phòng HĐND và UBND huyện theo \
+dõi, đôn đốc các cơ quan, đơn vị thực hiện; tổng hợp, báo cáo Chủ tịch UBND huyện tại cuộc họp giao ban tháng 01/2027.
+Văn phòng HĐND và UBND huyện thông báo để""")
 
 
 async def _loaded(db_url: str) -> Harness:
