@@ -1815,6 +1815,13 @@ async def send_due_digests(db: Database, senders: dict[str, Sender], *, clock: C
     paced = _paced_channels(senders)
     announced = _announced.setdefault(db, {})
     first_announcement = worker not in announced
+    # A worker's first read of the others may come before the word of another worker starting at the same moment
+    # has committed (each reads in the transaction of its own word; PostgreSQL's READ COMMITTED shows neither the
+    # other's): both would go at the whole rate for a batch. So the first batch counts one worker more than it saw
+    # — two workers starting together keep under the rate —, until the next read: the first group's outcome write
+    # reads the sharing again, as it does while another worker is counted (`_record_and_recount`), so a worker
+    # alone is back at the whole rate within FLUSH_MESSAGES sends. No statement more for a running worker.
+    blind = first_announcement and bool(paced)
     if paced:
         announced[worker] = now
     # (a transaction: the claim, the first rows marked `sending`, and the worker saying it is sending if paced)
@@ -1853,6 +1860,8 @@ async def send_due_digests(db: Database, senders: dict[str, Sender], *, clock: C
                 outbox.written(outcomes, lost)
             if not rows:
                 return result
+            if blind:  # (see above: the process's first read may have missed a worker starting with it)
+                shares, blind = {name: shares.get(name, 1) + 1 for name in paced}, False
             _share(senders, shares)
             run = _BatchRun(db, senders, rows, pauses, clock=clock, policy=policy, outbox=outbox, lease=lease,
                             claimed_at=claimed_at, marked=marked, shares=shares, alive=alive)
