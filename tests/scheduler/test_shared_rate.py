@@ -177,12 +177,15 @@ def test_two_workers_whose_first_tick_is_the_morning_burst_keep_under_30_a_secon
     people = 300
     start = many_people_with_a_digest_due(db, people)
     if db.engine.dialect.name == "postgresql":
-        barrier, waited = threading.Barrier(2), [0]
+        barrier, waited, lock = threading.Barrier(2), [0], threading.Lock()
 
         def both_read_blind(conn: Any, cursor: Any, statement: str, *args: Any) -> None:
-            if "FROM send_workers" in statement and statement.lstrip().upper().startswith("SELECT") \
-                    and waited[0] < 2:
+            if "FROM send_workers" not in statement or not statement.lstrip().upper().startswith("SELECT"):
+                return
+            with lock:  # (the first two reads only)
                 waited[0] += 1
+                first_two = waited[0] <= 2
+            if first_two:
                 barrier.wait()
 
         event.listen(db.engine, "before_cursor_execute", both_read_blind)
