@@ -2245,6 +2245,10 @@ def digest_text(view: DigestView, *, buttons: bool, recalled: Mapping[int, str] 
         lines += ["", f"NHẮC VIỆC KHÔNG LIÊN LẠC ĐƯỢC ({len(view.unreachable)})"]
         lines += [f"• đ/c {name} (từ {date_vn(since)}): có thể đã chặn hoặc xóa tài khoản; đề nghị đồng chí "
                   "báo đồng chí ấy nhắn /start cho Nhắc việc." for name, since in view.unreachable]
+    if view.unknown:
+        lines += ["", f"TIN CHƯA RÕ ĐÃ ĐẾN HAY CHƯA ({view.unknown})",
+                  f"• Tiến trình gửi dừng lại trước khi ghi nhận kết quả: có thể {view.unknown} tin nhắn chưa đến "
+                  "người nhận. Đồng chí gõ /loi để xem danh sách và gửi lại tin chưa đến."]
     if view.office:
         lines += ["", *office_waiting_section(view.office)]
     if own and (view.show_help or not buttons):  # once a person has replied, the buttons are enough
