@@ -2271,6 +2271,10 @@ def digest_text(view: DigestView, *, buttons: bool, recalled: Mapping[int, str] 
         lines += ["", f"NHẮC VIỆC KHÔNG LIÊN LẠC ĐƯỢC ({len(view.unreachable)})"]
         lines += [f"• đ/c {name} (từ {date_vn(since)}): có thể đã chặn hoặc xóa tài khoản; đề nghị đồng chí "
                   "báo đồng chí ấy nhắn /start cho Nhắc việc." for name, since in view.unreachable]
+    if view.unknown:
+        lines += ["", f"TIN CHƯA RÕ ĐÃ ĐẾN HAY CHƯA ({view.unknown})",
+                  f"• Tiến trình gửi dừng lại trước khi ghi nhận kết quả: có thể {view.unknown} tin nhắn chưa đến "
+                  "người nhận. Đồng chí gõ /loi để xem danh sách và gửi lại tin chưa đến."]
     if view.office:
         lines += ["", *office_waiting_section(view.office)]
     if own and (view.show_help or not buttons):  # once a person has replied, the buttons are enough
@@ -4663,11 +4667,14 @@ def delivery_problems(rows: Sequence[tuple[int, dt.date, str, str, str | None]],
                       nobody: Sequence[UnheldRow] = (),
                       unconnected: Sequence[tuple[str, str, Sequence[str | tuple[str, str]]]] = (),
                       weekly: Sequence[tuple[str, str | None, dt.date]] = (), quiet_after: int = 5,
-                      weekly_on: int = 0, office: Sequence[OfficeLine] = ()) -> str:
+                      weekly_on: int = 0, office: Sequence[OfficeLine] = (),
+                      held: Sequence[tuple[str, dt.date, str, str]] = ()) -> str:
     """/loi: digests not sent (or not known to have arrived) in 14 days, then the open tasks nobody holds, and
     those whose holder never connected — nobody is reminded of either —, and who is reminded weekly only for not
     answering (`weekly`: name, unit, since; `quiet_after`: the working days in a row that put them there); then the
-    move requests not decided and the questions not answered (`office`: what waits on the office, all of it)."""
+    move requests not decided and the questions not answered (`office`: what waits on the office, all of it).
+    `held`: the other messages (a reply, a copy held for working hours) whose sending stopped before its outcome
+    was written — number ("T12"), day, person, text —, resent with the same words as a digest."""
     lines = []
     if rows:
         lines.append("Tin nhắc việc chưa gửi được hoặc chưa rõ đã đến chưa (14 ngày qua):")
@@ -4678,6 +4685,12 @@ def delivery_problems(rows: Sequence[tuple[int, dt.date, str, str, str | None]],
         lines.append("Nếu đồng chí đã hỏi và người nhận chưa nhận được, gõ “/loi gui <số>” để gửi lại.")
     else:
         lines.append("Trong 14 ngày qua, mọi tin nhắc việc đều đã được gửi.")
+    if held:
+        lines += ["", f"Tin nhắn khác chưa rõ đã đến hay chưa — {STALLED_SENDING} ({len(held)}):"]
+        lines += [f"• Số {label} — {date_vn(day)} — đ/c {person}: “{shorten(' '.join(text.split()), 80)}”"
+                  for label, day, person, text in held]
+        lines.append(f"Nếu đồng chí đã hỏi và người nhận chưa nhận được, gõ “/loi gui {held[0][0]}” (số của tin "
+                     "nhắn đó) để gửi lại.")
     if nobody:
         count = sum(len(row.refs) for row in nobody)
         lines += ["", f"Nhiệm vụ chưa có người nhận, chưa ai được nhắc ({count}):", *_unheld_lines(nobody)]
@@ -4713,8 +4726,13 @@ def delivery_problems(rows: Sequence[tuple[int, dt.date, str, str, str | None]],
     return vn("\n".join(lines))
 
 
-def resend_queued(digest_id: int) -> str:
-    return vn(f"Tin nhắc việc số {digest_id} sẽ được gửi lại trong ít phút.")
+# (a held message whose sending stopped before its outcome was written, in /loi; as storage.digests.STALLED_ERROR)
+STALLED_SENDING = "tiến trình gửi dừng lại trước khi ghi nhận kết quả"
+
+
+def resend_queued(digest_id: int | str, *, message: bool = False) -> str:
+    """`message`: a held message (`digest_id` is its "T12"), not a digest."""
+    return vn(f"{'Tin nhắn' if message else 'Tin nhắc việc'} số {digest_id} sẽ được gửi lại trong ít phút.")
 
 
 def extension_no_deadline(ref: str, section: str | None = None, items: Sequence[str] = ()) -> str:

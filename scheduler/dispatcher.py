@@ -89,6 +89,7 @@ from storage.digests import (
     pauses_and_sharing,
     sharing,
 )
+from storage.held import stalled_held
 from storage.models import (
     CHANNELS,
     OPEN_STATUSES,
@@ -216,6 +217,7 @@ class DigestView:
     lines: tuple[DigestLine, ...]
     catch_up: bool = False  # after downtime: everything since the last digest, once
     unreachable: tuple[tuple[str, dt.date], ...] = ()  # (name, since): people Nhắc việc cannot reach
+    unknown: int = 0  # (an admin's) messages that may not have reached their person, told once: see /loi
     show_help: bool = True  # how to reply: until the reader has replied once
     continued: bool = False  # the rest of a digest whose first parts arrived before a failure
     quiet: bool = False  # its reader has not answered a week of digests: repeats come weekly (scheduler/policy.py)
@@ -405,6 +407,7 @@ def plan_digests(session: Session, *, policy: ReminderPolicy, today: dt.date, no
                         .values(escalated=bindparam("b_escalated")), escalated)
     _carry_over_failed(session, per_person, today=today, calendar=calendar)
     _tell_about_unreachable(session, per_person, now=now, today=today)
+    _tell_about_unknown(session, per_person, now=now, today=today)
     _tell_office_waiting(session, per_person, policy=policy, today=today)
     _announce_once(session, per_person, ahead, policy=policy, today=today)
     held = _hold_repeats(session, per_person, policy=policy, today=today,
@@ -547,6 +550,39 @@ def _tell_about_unreachable(session: Session, per_person: dict[int, list[dict[st
         audit(session, at=now, actor_id=None, action="person.unreachable_told", entity="person",
               entity_id=person.id, told=len(readers),
               admins=bool(present) or not any(p.id != person.id for p in admins))
+
+
+UNKNOWN_TOLD_WITHIN = dt.timedelta(days=14)  # what /loi lists: a digest or held message older is not told any more
+
+
+def _tell_about_unknown(session: Session, per_person: dict[int, list[dict[str, Any]]], *,
+                        now: dt.datetime, today: dt.date) -> None:
+    """The admins are told once, in their digests, how many messages may not have reached their person: digests
+    whose delivery is unknown (a timeout, or left `sending` by a worker that stalled or died) and held messages
+    left marked going out (`stalled_held`) — else only an admin who types /loi would know. Each is told once (the
+    ids are in the audit row); when every admin is on leave, it waits for the first one back."""
+    since = now - UNKNOWN_TOLD_WITHIN
+    # their ids from the (state, due_at) index alone, then the few rows (as `_carry_over_failed`)
+    ids = sorted(session.scalars(select(Digest.id).where(Digest.state.in_([DigestState.UNKNOWN,
+                                                                          DigestState.SENDING]))))
+    digests = {r.id for chunk in chunks(ids) for r in session.execute(
+        select(Digest.id, Digest.state, Digest.claimed_until, Digest.day).where(Digest.id.in_(chunk)))
+        if r.day >= since.date() and (r.state == DigestState.UNKNOWN or
+                                      (r.claimed_until is not None and _utc(r.claimed_until) < now))}
+    held = {m.id for m in stalled_held(session, now=now, since=since)}
+    if not digests and not held:
+        return
+    for row in session.scalars(select(AuditLog.detail).where(AuditLog.action == "delivery.unknown_told",
+                                                             AuditLog.at >= since - UNKNOWN_TOLD_WITHIN)):
+        digests -= set((row or {}).get("digests", ()))
+        held -= set((row or {}).get("held", ()))
+    present = [p.id for p in session.scalars(select(Person).where(Person.role == Role.ADMIN)) if not p.on_leave(today)]
+    if not (digests or held) or not present:
+        return
+    for reader in present:
+        per_person[reader].append({"kind": "unknown", "count": len(digests) + len(held)})
+    audit(session, at=now, actor_id=None, action="delivery.unknown_told", entity="digest", entity_id=None,
+          digests=sorted(digests), held=sorted(held))
 
 
 OFFICE_EXTENSION_AFTER = 3  # working days an extension request waits before the office's weekly list shows it
@@ -1162,6 +1198,7 @@ def _prepare_rows(session: Session | Connection, digests: list[_Claimed], *,
     for digest in digests:
         lines = []
         unreachable = []
+        unknown = 0
         office = []
         break_soon = None
         catch_up = continued = quiet = False
@@ -1173,6 +1210,8 @@ def _prepare_rows(session: Session | Connection, digests: list[_Claimed], *,
                               dt.date.fromisoformat(item["back"]))
             elif item.get("kind") == "unreachable":
                 unreachable.append((item["person"], dt.date.fromisoformat(item["since"])))
+            elif item.get("kind") == "unknown":
+                unknown += int(item.get("count") or 0)
             elif item.get("kind") == "office" and not item.get("delivered"):
                 office.append(OfficeLine(what=item["what"], ref=item["ref"], unit=item.get("unit") or "",
                                          since=dt.date.fromisoformat(item["since"]), to=item.get("to") or "",
@@ -1192,6 +1231,7 @@ def _prepare_rows(session: Session | Connection, digests: list[_Claimed], *,
         person = people[digest.person_id]
         view = _whole(DigestView, {"digest_id": digest.id, "day": digest.day, "recipient_name": person.full_name,
                                    "lines": tuple(lines), "catch_up": catch_up, "unreachable": tuple(unreachable),
+                                   "unknown": unknown,
                                    "show_help": not person.replied, "continued": continued, "quiet": quiet,
                                    "break_ahead": break_soon, "office": tuple(office),
                                    "person_id": digest.person_id})
@@ -1815,6 +1855,13 @@ async def send_due_digests(db: Database, senders: dict[str, Sender], *, clock: C
     paced = _paced_channels(senders)
     announced = _announced.setdefault(db, {})
     first_announcement = worker not in announced
+    # A worker's first read of the others may come before the word of another worker starting at the same moment
+    # has committed (each reads in the transaction of its own word; PostgreSQL's READ COMMITTED shows neither the
+    # other's): both would go at the whole rate for a batch. So the first batch counts one worker more than it saw
+    # — two workers starting together keep under the rate —, until the next read: the first group's outcome write
+    # reads the sharing again, as it does while another worker is counted (`_record_and_recount`), so a worker
+    # alone is back at the whole rate within FLUSH_MESSAGES sends. No statement more for a running worker.
+    blind = first_announcement and bool(paced)
     if paced:
         announced[worker] = now
     # (a transaction: the claim, the first rows marked `sending`, and the worker saying it is sending if paced)
@@ -1853,6 +1900,8 @@ async def send_due_digests(db: Database, senders: dict[str, Sender], *, clock: C
                 outbox.written(outcomes, lost)
             if not rows:
                 return result
+            if blind:  # (see above: the process's first read may have missed a worker starting with it)
+                shares, blind = {name: shares.get(name, 1) + 1 for name in paced}, False
             _share(senders, shares)
             run = _BatchRun(db, senders, rows, pauses, clock=clock, policy=policy, outbox=outbox, lease=lease,
                             claimed_at=claimed_at, marked=marked, shares=shares, alive=alive)
@@ -2219,7 +2268,7 @@ async def _deliver(senders: dict[str, Sender], prepared: _Prepared, *, clock: Cl
     claim, now = prepared.claim, clock.now()
     view = prepared.view
     assert view is not None
-    if not view.lines and not view.unreachable and not view.office:  # everything in it was closed since planning
+    if not view.lines and not view.unreachable and not view.office and not view.unknown:  # (all closed since planning)
         return _Outcome(prepared=prepared, at=now, state=DigestState.SENT, count_attempt=False,
                         error="nothing left to say")
     sender = senders.get(prepared.channel or "")

@@ -14,8 +14,10 @@ from typing import Any
 from sqlalchemy import and_, delete, exists, func, or_, select, tuple_, update
 from sqlalchemy.orm import Session, defer
 
+from storage.audit import audit
 from storage.digests import pause_channel, pause_chat, send_pauses
 from storage.directory import person_by_address
+from storage.errors import NhacViecError
 from storage.models import HeldMessage, Person
 
 HELD_LEASE = dt.timedelta(minutes=5)  # a claimed row another worker may take again after this (the sender died)
@@ -131,12 +133,55 @@ def sending_held(session: Session, held: Held, *, now: dt.datetime) -> bool:
     """Mark `held` as going out now, just before its request (one statement, only while the claim is this worker's:
     False, nothing written, when another worker took the row). A marked row is never claimed again: if this worker
     stalls past its lease or dies before `finish_held`, the message may have reached the person, and is not sent a
-    second time (logged; `sending_at` says when)."""
+    second time: once its lease has run out, `/loi` lists it (`stalled_held`) for an admin to decide."""
     return session.execute(
         update(HeldMessage).where(HeldMessage.id == held.id, HeldMessage.claim_token == held.token,
                                   HeldMessage.sent_at.is_(None))
         .values(sending_at=now).returning(HeldMessage.id).execution_options(synchronize_session=False)
     ).first() is not None
+
+
+@dataclass(frozen=True, kw_only=True)
+class StalledHeld:
+    """A held message marked going out (`sending_at`) whose worker stalled past its lease or died before writing
+    the outcome: it may or may not have reached `person`. Never sent again by itself; `/loi` lists it for an admin."""
+    id: int
+    person: str
+    at: dt.datetime  # when its request was about to go out
+    text: str
+
+
+def _stalled(now: dt.datetime) -> Any:
+    return and_(HeldMessage.sending_at.is_not(None), HeldMessage.sent_at.is_(None),
+                or_(HeldMessage.claimed_until.is_(None), HeldMessage.claimed_until < now))
+
+
+def stalled_held(session: Session, *, now: dt.datetime, since: dt.datetime) -> list[StalledHeld]:
+    """The held messages marked going out since `since` whose worker's lease ran out by `now` without an outcome
+    (oldest first): an admin decides (`resend_held`) whether they reached their person."""
+    rows = session.execute(select(HeldMessage.id, Person.full_name, HeldMessage.sending_at, HeldMessage.text)
+                           .join(Person, Person.id == HeldMessage.person_id)
+                           .where(_stalled(now), HeldMessage.sending_at >= since).order_by(HeldMessage.id)).all()
+    return [StalledHeld(id=r[0], person=r[1], at=r[2] or now, text=r[3] or "") for r in rows]
+
+
+def resend_held(session: Session, held_id: int, *, by: Person, now: dt.datetime) -> HeldMessage:
+    """An admin checked that the held message `held_id` (`stalled_held`) did not arrive: due now again, for the next
+    pass to send. Its claim token moves on, so the stalled worker, if it comes back, writes nothing on it; a refused
+    reply marks its person again (`replies_held`), so their next reply goes after it."""
+    row = session.get(HeldMessage, held_id, with_for_update=True, options=[defer(HeldMessage.file_data)])
+    if row is None or row.sent_at is not None or row.sending_at is None or \
+            (row.claimed_until is not None and row.claimed_until >= now):
+        raise NhacViecError(f"held message {held_id} is not waiting for a decision",
+                            f"Không có tin nhắn số T{held_id} đang chờ xử lý (gõ /loi để xem danh sách).")
+    row.sending_at = row.claimed_until = None
+    row.due_at, row.attempts = now, 0
+    row.claim_token += 1
+    if row.chat_id is not None:
+        session.execute(update(Person).where(Person.id == row.person_id).values(replies_held=True)
+                        .execution_options(synchronize_session=False))
+    audit(session, at=now, actor_id=by.id, action="held.resend", entity="held_message", entity_id=row.id)
+    return row
 
 
 # a refused message not yet sent nor given up (nor on its way: marked `sending_at`)

@@ -1,7 +1,8 @@
 """/loi (admins): the morning digests that could not be delivered, or whose delivery is unknown
 (a timeout after the message may have reached the person), the tasks nobody is reminded of, and who is reminded
 weekly only for not answering, then the move requests and questions waiting on the office (storage/waiting.py);
-`/loi gui N` sends one again."""
+`/loi gui N` sends one again. Also the held messages (a reply refused by flood control, a copy held for working hours)
+whose worker stalled or died just as they went out (`storage.held.stalled_held`): `/loi gui TN` sends one again."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from bot.conversation.events import TextIn
 from scheduler.dispatcher import OfficeLine, weekly_cadence
 from storage.digests import problem_digests, resend_digest
 from storage.errors import NotAllowed
+from storage.held import resend_held, stalled_held
 from storage.models import OPEN_STATUSES, Notice, NoticeStatus, Person, Role, Task
 from storage.notices import notice_title, unheld_tasks
 from storage.vntext import strip_marks
@@ -64,7 +66,14 @@ async def problems(conv: Conversation, event: TextIn, args: list[str], person: P
         digest = await ctx.db.run(resend_digest, int(args[1]), by=person, now=ctx.clock.now())
         await conv.say(event, texts.resend_queued(digest.id))
         return
-    rows = await ctx.db.run(problem_digests, since=ctx.today() - dt.timedelta(days=14), now=ctx.clock.now())
+    if len(args) == 2 and strip_marks(args[0]).lower() in ("gui", "guilai") and args[1][:1] in "tT" \
+            and args[1][1:].isdigit():
+        held = await ctx.db.run(resend_held, int(args[1][1:]), by=person, now=ctx.clock.now())
+        await conv.say(event, texts.resend_queued(f"T{held.id}", message=True))
+        return
+    now = ctx.clock.now()
+    rows = await ctx.db.run(problem_digests, since=ctx.today() - dt.timedelta(days=14), now=now)
+    stalled = await ctx.db.run(stalled_held, now=now, since=now - dt.timedelta(days=14))
     nobody = await ctx.db.run(held_by_nobody)
     unconnected = await ctx.db.run(held_by_unconnected)
     weekly = await ctx.db.run(weekly_cadence, policy=ctx.policy, today=ctx.today())
@@ -75,4 +84,6 @@ async def problems(conv: Conversation, event: TextIn, args: list[str], person: P
                                                    for p in rows], nobody, unconnected,
                                                   [(q.name, q.unit, q.since) for q in weekly],
                                                   quiet_after=ctx.policy.quiet_after_working_days,
-                                                  weekly_on=ctx.policy.weekly_on, office=office))
+                                                  weekly_on=ctx.policy.weekly_on, office=office,
+                                                  held=[(f"T{m.id}", local(m.at).date(), m.person, m.text)
+                                                        for m in stalled]))

@@ -7,11 +7,13 @@ two `Conversation` instances on one database (two processes), on SQLite and Post
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import datetime as dt
 import threading
 from typing import Any
 
 import pytest
+from sqlalchemy import select
 
 from bot.app import make_conversation
 from bot.channels.telegram import KEY
@@ -278,6 +280,55 @@ async def test_a_held_answer_in_flight_when_its_worker_stalls_past_the_lease_is_
     h.clock.set(h.clock.now() + dt.timedelta(minutes=10))
     await h.tick()
     assert texts_to(h, "head_stnmt", start) == stnmt and texts_to(h, "head_bdv", start) == bdv, "sent twice"
+
+
+async def test_a_held_answer_left_marked_by_a_dead_worker_is_listed_in_loi_and_resent_on_the_admins_word(
+        harness: Harness) -> None:
+    """Worker A's pass sends head_bdv's refused answer and dies before writing that it went out. The row is never
+    sent again by itself; once A's lease has run out the admin's /loi lists it (number "T…", the person, its text)
+    — the person's answer is not lost silently —, and "/loi gui T…" sends it once more. On m27 it was only logged
+    and deleted weeks later."""
+    h = harness
+    now = local(2018, 2, 27, 10, 0)
+    h.clock.set(now)
+    h.state.flood_chat(h.handles["head_bdv"], 30)
+    start = len(h.sent)
+    await h.say("head_bdv", "/viec")
+    assert unsent(h) == 1
+    [row_id] = await h.db.run(lambda s: list(s.scalars(select(HeldMessage.id))))  # type: ignore[union-attr]
+    worker_a = another_worker(h)
+    stalled = StalledChannel(h.conversation.channels["telegram"], str(h.handles["head_bdv"]))  # type: ignore[union-attr]
+    worker_a.channels["telegram"] = stalled  # type: ignore[assignment]
+    h.clock.set(now + dt.timedelta(seconds=31))
+    pass_a = asyncio.create_task(send_held(worker_a, refused_only=True))
+    await asyncio.wait_for(stalled.stalled.wait(), 30)
+    pass_a.cancel()  # worker A dies
+    with contextlib.suppress(asyncio.CancelledError):
+        await pass_a
+    assert len(texts_to(h, "head_bdv", start)) == 1
+    h.clock.set(now + dt.timedelta(seconds=31) + HELD_LEASE / 2)
+    told = len(h.sent)
+    await h.say("admin", "/loi")  # (A's lease still runs: it may yet write the outcome)
+    assert f"T{row_id}" not in texts_to(h, "admin", told)[0]
+    h.clock.set(now + dt.timedelta(seconds=31) + HELD_LEASE + dt.timedelta(minutes=1))
+    await h.tick()
+    assert len(texts_to(h, "head_bdv", start)) == 1  # not sent again by itself
+    told = len(h.sent)
+    await h.say("admin", "/loi")
+    [answer] = texts_to(h, "admin", told)
+    assert f"Số T{row_id} — 27/02/2018 — đ/c Lê Văn Dân: “{ANSWER_BDV}" in answer, answer
+    assert "chưa rõ đã đến hay chưa" in answer and f"/loi gui T{row_id}" in answer, answer
+    await h.say("admin", f"/loi gui T{row_id}")
+    assert texts_to(h, "admin", told)[-1] == f"Tin nhắn số T{row_id} sẽ được gửi lại trong ít phút."
+    await h.tick()
+    bdv = texts_to(h, "head_bdv", start)
+    assert len(bdv) == 2 and bdv[1] == bdv[0] and bdv[0].startswith(ANSWER_BDV), bdv
+    assert unsent(h) == 0 and marked(h) == 0
+    told = len(h.sent)
+    await h.say("admin", "/loi")
+    assert f"T{row_id}" not in texts_to(h, "admin", told)[0]
+    await h.say("admin", f"/loi gui T{row_id}")  # (sent: nothing waits)
+    assert "Không có tin nhắn số" in texts_to(h, "admin", told)[-1]
 
 
 def test_migration_0030_stamped_back_runs_again_and_goes_down_and_up(db_url: str) -> None:

@@ -7,6 +7,7 @@ the real python-telegram-bot and the Bot API sandbox, two workers on one databas
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import datetime as dt
 from collections import Counter
 from typing import Any
@@ -18,7 +19,7 @@ from bot.conversation.core import senders
 from scheduler.dispatcher import DigestView, Sender, send_due_digests
 from storage.digests import STALLED_ERROR, problem_digests
 from storage.models import Digest, DigestState
-from tests.bot.conversation_setup import started
+from tests.bot.conversation_setup import started, texts_to
 from tests.conftest import local
 
 LEASE = dt.timedelta(minutes=5)
@@ -88,3 +89,33 @@ async def test_a_digest_in_flight_when_its_worker_stalls_past_the_lease_is_not_s
     h.clock.set(h.clock.now() + dt.timedelta(minutes=10))
     await h.tick()
     assert digests_to(h, start) == received, "sent twice"
+
+
+async def test_the_admin_is_told_once_in_the_next_digest_that_messages_may_not_have_gone_out(harness: Any) -> None:
+    """Worker A's first digest reaches the sandbox, then A dies: the rows it had marked `sending` may or may not
+    have gone out. Not only an admin who types /loi learns it: the next morning's digest of each admin says how
+    many (once: the morning after, not again). On m27 the admin was never told."""
+    h = harness
+    assert h.db is not None and h.conversation is not None
+    ctx = h.conversation.ctx
+    morning = local(2018, 3, 14, 8, 0)
+    h.clock.set(morning)
+    stalled = StalledSender(senders(h.conversation)["telegram"])
+    worker_a = asyncio.create_task(send_due_digests(ctx.db, {"telegram": stalled}, clock=ctx.clock,
+                                                    policy=ctx.base_policy, worker="a", lease=LEASE))
+    await asyncio.wait_for(stalled.stalled.wait(), 30)
+    worker_a.cancel()  # worker A dies
+    with contextlib.suppress(asyncio.CancelledError):
+        await worker_a
+    h.clock.set(morning + LEASE + dt.timedelta(minutes=1))
+    unknown = len(await h.db.run(problem_digests, since=morning.date(), now=h.clock.now()))
+    assert unknown >= 1
+    start = len(h.sent)
+    h.clock.set(local(2018, 3, 15, 8, 0))
+    await h.tick()
+    told = [t for t in texts_to(h, "admin", start) if "TIN CHƯA RÕ ĐÃ ĐẾN HAY CHƯA" in t]
+    assert len(told) == 1 and f"({unknown})" in told[0] and f"có thể {unknown} tin nhắn chưa đến" in told[0], told
+    start = len(h.sent)
+    h.clock.set(local(2018, 3, 16, 8, 0))
+    await h.tick()
+    assert not [t for t in texts_to(h, "admin", start) if "TIN CHƯA RÕ" in t], "told once"

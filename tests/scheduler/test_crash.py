@@ -7,7 +7,8 @@ guessed: `in_flight = delivered − recorded`, and that set is at most FLUSH_MES
 that many slots from before it starts until its outcome is written). Every row is marked `sending` before its
 request may go out (a few rows ahead: FLUSH_MESSAGES marked and not finished, plus sends waiting for their mark),
 so every row in flight is one of those: the restarted worker, once the dead one's lease has run out, sends every
-other row not recorded, and `/loi` lists the `sending` ones as unknown for an admin to decide (`/loi gui N`)."""
+other row not recorded, and `/loi` lists the `sending` ones as unknown for an admin to decide (`/loi gui N`); the
+admins' next morning digest says how many (once)."""
 
 from __future__ import annotations
 
@@ -149,5 +150,12 @@ def test_a_worker_killed_mid_dispatch_of_1000_loses_nothing_and_resends_nothing(
         assert recorded_chats(db) == expected - sending, "every other digest recorded as sent"
         unknown = db.call(problem_digests, since=start.date(), now=later)
         assert len(unknown) == len(sending) and {p.state for p in unknown} == {DigestState.UNKNOWN}
+        # …and the admins need not think of typing /loi: the next morning's digest tells them how many, once
+        morning = start + dt.timedelta(days=1)
+        db.call(plan_digests, policy=ReminderPolicy(), today=morning.date(), now=morning)
+        told = db.call(lambda s: [item for d in s.scalars(select(Digest).join(Person, Person.id == Digest.person_id)
+                                                          .where(Person.role == Role.ADMIN))
+                                  for item in d.items if item.get("kind") == "unknown"])
+        assert told == [{"kind": "unknown", "count": len(sending)}], told
     finally:
         db.dispose()
