@@ -67,5 +67,6 @@ def test_ten_four_part_digests_go_side_by_side_and_their_waits_overlap(tmp_path:
     assert min(at for at, _, _ in sent) >= 0
     assert max(msgs[0][0] for msgs in by_chat.values()) < 1.0, "every chat started within the first second"
     # 40 messages at 30/s, each chat's fourth part a second after its third: about 2 s (it was 11 s on
-    # FakeClock, where each chat's 1 s wait moved everyone's clock)
-    assert max(at for at, _, _ in sent) <= 3.0
+    # FakeClock, where each chat's 1 s wait moved everyone's clock); a worker's first group after start-up goes at
+    # half the rate until it reads who else sends (session 28: two workers starting at the burst overshot), ≈ 3 s
+    assert max(at for at, _, _ in sent) <= 3.5
