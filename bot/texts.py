@@ -4683,6 +4683,9 @@ def delivery_problems(rows: Sequence[tuple[int, dt.date, str, str, str | None]],
             lines.append(f"• Số {digest_id} — {date_vn(day)} — đ/c {person}: {what}"
                          + (f" ({shorten(error, 80)})" if error else ""))
         lines.append("Nếu đồng chí đã hỏi và người nhận chưa nhận được, gõ “/loi gui <số>” để gửi lại.")
+        if any(state != "failed" for _, _, _, state, _ in rows):
+            lines.append("Nếu người nhận đã có tin (tin “chưa rõ”), gõ “/loi xong <số>” để ghi nhận đã đến; tin đó "
+                         "không được gửi lại.")
     else:
         lines.append("Trong 14 ngày qua, mọi tin nhắc việc đều đã được gửi.")
     if held:
@@ -4690,7 +4693,8 @@ def delivery_problems(rows: Sequence[tuple[int, dt.date, str, str, str | None]],
         lines += [f"• Số {label} — {date_vn(day)} — đ/c {person}: “{shorten(' '.join(text.split()), 80)}”"
                   for label, day, person, text in held]
         lines.append(f"Nếu đồng chí đã hỏi và người nhận chưa nhận được, gõ “/loi gui {held[0][0]}” (số của tin "
-                     "nhắn đó) để gửi lại.")
+                     "nhắn đó) để gửi lại; nếu người nhận đã có tin, gõ “/loi xong "
+                     f"{held[0][0]}” để ghi nhận đã đến.")
     if nobody:
         count = sum(len(row.refs) for row in nobody)
         lines += ["", f"Nhiệm vụ chưa có người nhận, chưa ai được nhắc ({count}):", *_unheld_lines(nobody)]
@@ -4733,6 +4737,19 @@ STALLED_SENDING = "tiến trình gửi dừng lại trước khi ghi nhận kế
 def resend_queued(digest_id: int | str, *, message: bool = False) -> str:
     """`message`: a held message (`digest_id` is its "T12"), not a digest."""
     return vn(f"{'Tin nhắn' if message else 'Tin nhắc việc'} số {digest_id} sẽ được gửi lại trong ít phút.")
+
+
+def delivery_settled(label: int | str, *, message: bool = False) -> str:
+    """/loi xong N: the admin recorded a message whose delivery was unknown as delivered (`message`: a held message,
+    `label` its "T12")."""
+    return vn(f"Đã ghi nhận {'tin nhắn' if message else 'tin nhắc việc'} số {label} đã đến người nhận; tin này sẽ "
+              "không được gửi lại.")
+
+
+def delivery_verb_number(verb: str) -> str:
+    """/loi gui or /loi xong typed without the number of the message."""
+    return vn(f"Đồng chí gõ kèm số của tin trong danh sách /loi, ví dụ: “/loi {verb} 12” (tin nhắc việc) hoặc "
+              f"“/loi {verb} T3” (tin nhắn khác).")
 
 
 def extension_no_deadline(ref: str, section: str | None = None, items: Sequence[str] = ()) -> str:

@@ -1,6 +1,7 @@
 """Digests an admin must look at: those that failed for good, and those whose delivery is unknown
 (a timeout after the message may have reached the person). `/loi` lists them; `/loi gui N` sends one
-again once the admin has checked it did not arrive."""
+again once the admin has checked it did not arrive, `/loi xong N` records one as delivered once the admin has checked
+it did (the person says they have it): it leaves the list and is never sent again."""
 
 from __future__ import annotations
 
@@ -74,6 +75,27 @@ def resend_digest(session: Session, digest_id: int, *, by: Person, now: dt.datet
     digest.state, digest.due_at, digest.attempts, digest.claimed_by = DigestState.PENDING, now, 0, None
     digest.claim_token += 1  # (a stalled worker that comes back writes nothing on it any more)
     audit(session, at=now, actor_id=by.id, action="digest.resend", entity="digest", entity_id=digest.id)
+    return digest
+
+
+def settle_digest(session: Session, digest_id: int, *, by: Person, now: dt.datetime) -> Digest:
+    """An admin checked that the digest `digest_id` whose delivery is unknown (or whose worker stalled while it went
+    out) did reach its person: recorded sent (at the time it was due: the morning it went out), never sent again and
+    no longer listed by `/loi`. Its claim token moves on, so a stalled worker that comes back writes nothing on it.
+    A digest that failed for good never reached anyone: refused, with the way to send it again."""
+    digest = session.get(Digest, digest_id, with_for_update=True)
+    if digest is not None and digest.state == DigestState.FAILED:
+        raise NhacViecError(f"digest {digest_id} failed for good, it cannot have arrived",
+                            f"Tin nhắc việc số {digest_id} đã gửi không thành công nên người nhận chưa có tin này; "
+                            f"để gửi lại, đồng chí gõ /loi gui {digest_id}.")
+    stalled = digest is not None and digest.state == DigestState.SENDING and digest.claimed_until is not None \
+        and digest.claimed_until < now
+    if digest is None or (digest.state != DigestState.UNKNOWN and not stalled):
+        raise NhacViecError(f"digest {digest_id} is not waiting for a decision",
+                            f"Không có tin nhắc việc số {digest_id} đang chờ xử lý (gõ /loi để xem danh sách).")
+    digest.state, digest.sent_at, digest.claimed_by = DigestState.SENT, digest.sent_at or digest.due_at, None
+    digest.claim_token += 1
+    audit(session, at=now, actor_id=by.id, action="digest.settled", entity="digest", entity_id=digest.id)
     return digest
 
 

@@ -184,6 +184,26 @@ def resend_held(session: Session, held_id: int, *, by: Person, now: dt.datetime)
     return row
 
 
+def settle_held(session: Session, held_id: int, *, by: Person, now: dt.datetime) -> HeldMessage:
+    """An admin checked that the held message `held_id` (`stalled_held`) did reach its person: recorded sent (at the
+    time it went out), never sent again and no longer listed by `/loi`. Its claim token moves on, so the stalled
+    worker, if it comes back, writes nothing on it; its person's mark (`replies_held`) is cleared if nothing else of
+    theirs waits."""
+    row = session.get(HeldMessage, held_id, with_for_update=True, options=[defer(HeldMessage.file_data)])
+    if row is None or row.sent_at is not None or row.sending_at is None or \
+            (row.claimed_until is not None and row.claimed_until >= now):
+        raise NhacViecError(f"held message {held_id} is not waiting for a decision",
+                            f"Không có tin nhắn số T{held_id} đang chờ xử lý (gõ /loi để xem danh sách).")
+    row.sent_at, row.claimed_until = row.sending_at, None
+    row.file_data = None  # (sent: the row stays a few weeks for a log hunt, the bytes need not)
+    row.claim_token += 1
+    if row.chat_id is not None:
+        session.flush()
+        _settle(session, row.person_id)
+    audit(session, at=now, actor_id=by.id, action="held.settled", entity="held_message", entity_id=row.id)
+    return row
+
+
 # a refused message not yet sent nor given up (nor on its way: marked `sending_at`)
 _waiting = and_(HeldMessage.chat_id.is_not(None), HeldMessage.sent_at.is_(None), HeldMessage.attempts < HELD_ATTEMPTS,
                 HeldMessage.sending_at.is_(None))

@@ -1,8 +1,9 @@
 """/loi (admins): the morning digests that could not be delivered, or whose delivery is unknown
 (a timeout after the message may have reached the person), the tasks nobody is reminded of, and who is reminded
-weekly only for not answering, then the move requests and questions waiting on the office (storage/waiting.py);
-`/loi gui N` sends one again. Also the held messages (a reply refused by flood control, a copy held for working hours)
-whose worker stalled or died just as they went out (`storage.held.stalled_held`): `/loi gui TN` sends one again."""
+weekly only for not answering, then the move requests and questions waiting on the office (storage/waiting.py).
+Also the held messages (a reply refused by flood control, a copy held for working hours) whose worker stalled or
+died just as they went out (`storage.held.stalled_held`). `/loi gui N` (`TN` for a held message) sends one again
+once the admin has checked it did not arrive; `/loi xong N` records it delivered once they checked it did."""
 
 from __future__ import annotations
 
@@ -14,9 +15,9 @@ from sqlalchemy import select
 from bot import texts
 from bot.conversation.events import TextIn
 from scheduler.dispatcher import OfficeLine, weekly_cadence
-from storage.digests import problem_digests, resend_digest
+from storage.digests import problem_digests, resend_digest, settle_digest
 from storage.errors import NotAllowed
-from storage.held import resend_held, stalled_held
+from storage.held import resend_held, settle_held, stalled_held
 from storage.models import OPEN_STATUSES, Notice, NoticeStatus, Person, Role, Task
 from storage.notices import notice_title, unheld_tasks
 from storage.vntext import strip_marks
@@ -27,6 +28,9 @@ if TYPE_CHECKING:
 
     from bot.conversation.core import Conversation
 
+
+RESEND = ("gui", "guilai")  # /loi gui N: not delivered, send again
+SETTLE = ("xong", "daden", "den", "nhan", "danhan", "roi", "danhanduoc", "nhanduoc")  # /loi xong N: it arrived
 
 def held_by_nobody(session: Session) -> list[texts.UnheldRow]:
     """The open tasks nobody holds (`unheld_tasks`) by notice, then by unit as written: each notice named short,
@@ -62,14 +66,28 @@ async def problems(conv: Conversation, event: TextIn, args: list[str], person: P
     ctx = conv.ctx
     if not person.is_admin:
         raise NotAllowed(person.handle, "see delivery problems")
-    if len(args) == 2 and strip_marks(args[0]).lower() in ("gui", "guilai") and args[1].isdigit():
-        digest = await ctx.db.run(resend_digest, int(args[1]), by=person, now=ctx.clock.now())
-        await conv.say(event, texts.resend_queued(digest.id))
-        return
-    if len(args) == 2 and strip_marks(args[0]).lower() in ("gui", "guilai") and args[1][:1] in "tT" \
-            and args[1][1:].isdigit():
-        held = await ctx.db.run(resend_held, int(args[1][1:]), by=person, now=ctx.clock.now())
-        await conv.say(event, texts.resend_queued(f"T{held.id}", message=True))
+    words = [w.strip("“”\"'.,;:") for w in args]
+    number = words[-1] if len(words) >= 2 else ""
+    held = number[:1] in ("t", "T") and number[1:].isdigit()
+    numbered = number.isdigit() or held
+    verb = "".join(strip_marks(w).lower() for w in (words[:-1] if numbered else words))
+    if verb in RESEND or verb in SETTLE:
+        if not numbered:
+            await conv.say(event, texts.delivery_verb_number("gui" if verb in RESEND else "xong"))
+            return
+        now = ctx.clock.now()
+        if verb in RESEND and held:
+            row = await ctx.db.run(resend_held, int(number[1:]), by=person, now=now)
+            await conv.say(event, texts.resend_queued(f"T{row.id}", message=True))
+        elif verb in RESEND:
+            digest = await ctx.db.run(resend_digest, int(number), by=person, now=now)
+            await conv.say(event, texts.resend_queued(digest.id))
+        elif held:
+            row = await ctx.db.run(settle_held, int(number[1:]), by=person, now=now)
+            await conv.say(event, texts.delivery_settled(f"T{row.id}", message=True))
+        else:
+            digest = await ctx.db.run(settle_digest, int(number), by=person, now=now)
+            await conv.say(event, texts.delivery_settled(digest.id))
         return
     now = ctx.clock.now()
     rows = await ctx.db.run(problem_digests, since=ctx.today() - dt.timedelta(days=14), now=now)

@@ -282,13 +282,10 @@ async def test_a_held_answer_in_flight_when_its_worker_stalls_past_the_lease_is_
     assert texts_to(h, "head_stnmt", start) == stnmt and texts_to(h, "head_bdv", start) == bdv, "sent twice"
 
 
-async def test_a_held_answer_left_marked_by_a_dead_worker_is_listed_in_loi_and_resent_on_the_admins_word(
-        harness: Harness) -> None:
-    """Worker A's pass sends head_bdv's refused answer and dies before writing that it went out. The row is never
-    sent again by itself; once A's lease has run out the admin's /loi lists it (number "T…", the person, its text)
-    — the person's answer is not lost silently —, and "/loi gui T…" sends it once more. On m27 it was only logged
-    and deleted weeks later."""
-    h = harness
+async def a_held_answer_left_marked_by_a_dead_worker(h: Harness) -> tuple[int, int, int]:
+    """Worker A's pass sends head_bdv's refused answer (flood control) and dies before writing that it went out; once
+    A's lease has run out the admin's /loi lists it. (The held row's id, where head_bdv's messages start in
+    `h.sent`, where the admin's /loi answer starts.)"""
     now = local(2018, 2, 27, 10, 0)
     h.clock.set(now)
     h.state.flood_chat(h.handles["head_bdv"], 30)
@@ -318,6 +315,17 @@ async def test_a_held_answer_left_marked_by_a_dead_worker_is_listed_in_loi_and_r
     [answer] = texts_to(h, "admin", told)
     assert f"Số T{row_id} — 27/02/2018 — đ/c Lê Văn Dân: “{ANSWER_BDV}" in answer, answer
     assert "chưa rõ đã đến hay chưa" in answer and f"/loi gui T{row_id}" in answer, answer
+    return row_id, start, told
+
+
+async def test_a_held_answer_left_marked_by_a_dead_worker_is_listed_in_loi_and_resent_on_the_admins_word(
+        harness: Harness) -> None:
+    """Worker A's pass sends head_bdv's refused answer and dies before writing that it went out. The row is never
+    sent again by itself; once A's lease has run out the admin's /loi lists it (number "T…", the person, its text)
+    — the person's answer is not lost silently —, and "/loi gui T…" sends it once more. On m27 it was only logged
+    and deleted weeks later."""
+    h = harness
+    row_id, start, told = await a_held_answer_left_marked_by_a_dead_worker(h)
     await h.say("admin", f"/loi gui T{row_id}")
     assert texts_to(h, "admin", told)[-1] == f"Tin nhắn số T{row_id} sẽ được gửi lại trong ít phút."
     await h.tick()
@@ -328,6 +336,26 @@ async def test_a_held_answer_left_marked_by_a_dead_worker_is_listed_in_loi_and_r
     await h.say("admin", "/loi")
     assert f"T{row_id}" not in texts_to(h, "admin", told)[0]
     await h.say("admin", f"/loi gui T{row_id}")  # (sent: nothing waits)
+    assert "Không có tin nhắn số" in texts_to(h, "admin", told)[-1]
+
+
+async def test_a_held_answer_left_marked_by_a_dead_worker_is_settled_on_the_admins_word(harness: Harness) -> None:
+    """The same stalled answer, but the admin checked with head_bdv that it did arrive: "/loi xong T…" records it
+    sent — gone from /loi, never sent again, the person's mark cleared so their next reply is not held behind it."""
+    h = harness
+    row_id, start, told = await a_held_answer_left_marked_by_a_dead_worker(h)
+    assert f"/loi xong T{row_id}" in texts_to(h, "admin", told)[-1]
+    await h.say("admin", f"/loi xong T{row_id}")
+    assert texts_to(h, "admin", told)[-1] == (f"Đã ghi nhận tin nhắn số T{row_id} đã đến người nhận; tin này sẽ "
+                                              "không được gửi lại.")
+    assert unsent(h) == 0 and marked(h) == 0
+    h.clock.set(h.clock.now() + dt.timedelta(minutes=10))
+    await h.tick()
+    assert len(texts_to(h, "head_bdv", start)) == 1, "settled: never sent again"
+    told = len(h.sent)
+    await h.say("admin", "/loi")
+    assert f"T{row_id}" not in texts_to(h, "admin", told)[0]
+    await h.say("admin", f"/loi xong T{row_id}")
     assert "Không có tin nhắn số" in texts_to(h, "admin", told)[-1]
 
 
