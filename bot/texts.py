@@ -42,6 +42,7 @@ from storage.reports import (
     TaskRow,
     UnitSummary,
     WeeklyDigest,
+    notice_query_date,
     totals,
 )
 from storage.shares import Share
@@ -3382,7 +3383,8 @@ def filter_description(filt: ReportFilter | None, unit_name: str | None = None, 
     typed ("văn bản số 215"), so that the report reads right when forwarded."""
     parts = []
     if filt is not None and filt.notice:
-        parts.append(in_sentence(notice_title) if notice_title else f"văn bản số {filt.notice}")
+        parts.append(in_sentence(notice_title) if notice_title else
+                     f"văn bản ngày {filt.notice}" if notice_query_date(filt.notice) else f"văn bản số {filt.notice}")
     if unit_name:
         parts.append(f"đơn vị {unit_name}")
     elif filt is not None and filt.unit:

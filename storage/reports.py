@@ -132,6 +132,32 @@ def notice_number_matches(query: str, number: str | None) -> bool:
     return not (q_key[-1].isdigit() and n_key[len(q_key)].isdigit())
 
 
+# a notice named by its date ("thông báo 22/01", "thông báo ngày 22/01/2026"): most notices an office loads before
+# their number is given are known by the meeting's or the signing's date (probe 46: "đơn vị nào chậm thông báo 22/01"
+# answered that no unit was late — no notice has the number "22/01")
+_DATE_QUERY = re.compile(r"^(?:ngay\s*)?(\d{1,2})\s*[/.-]\s*(\d{1,2})(?:\s*[/.-]\s*(\d{4}))?$")
+
+
+def notice_query_date(query: str) -> tuple[int, int, int | None] | None:
+    """(day, month, year or None) when a typed notice reference is a date, else None."""
+    m = _DATE_QUERY.match(strip_marks(nfc(query)).lower().strip())
+    if m is None or not (1 <= int(m.group(1)) <= 31 and 1 <= int(m.group(2)) <= 12):
+        return None
+    return int(m.group(1)), int(m.group(2)), int(m.group(3)) if m.group(3) else None
+
+
+def notice_date_matches(query: str, notice: Notice) -> bool:
+    """A typed date ("22/01", "22/01/2026") is the notice's date or its meeting's date (the year, if typed, too)."""
+    wanted = notice_query_date(query)
+    if wanted is None:
+        return False
+    meeting = ((notice.meta or {}).get("notice") or {}).get("meeting_date")
+    for day in (notice.issued_on, dt.date.fromisoformat(meeting) if meeting else None):
+        if day is not None and (day.day, day.month) == wanted[:2] and wanted[2] in (None, day.year):
+            return True
+    return False
+
+
 def unit_matches(query: str, names: Iterable[str]) -> set[str]:
     """The unit names (as the report shows them) that a typed unit means: the same folded name,
     names containing the typed words ("tài chính" → "Sở Tài chính"), else the best fuzzy match."""
@@ -286,7 +312,8 @@ def _selection(session: Session, filt: ReportFilter, *, tz: ZoneInfo, rule: Dead
         tasks = [t for t in tasks if t.lead_unit_id == filt.unit_id]
     if filt.notice is not None:
         query_number = filt.notice
-        tasks = [t for t in tasks if notice_number_matches(query_number, t.notice.number)]
+        tasks = [t for t in tasks if notice_number_matches(query_number, t.notice.number)
+                 or notice_date_matches(query_number, t.notice)]
     if filt.unit is not None:
         wanted = unit_matches(filt.unit, (unit_name_of(t) for t in tasks))
         tasks = [t for t in tasks if unit_name_of(t) in wanted]
@@ -522,7 +549,7 @@ _PERIODS = [
 ]
 # "45/TB-UBND", "462-KL/TU" (the Party's numbering), "12 / TB-VPTU"; a bare number after "số"/"thông báo"
 _KINDS = r"thong bao|van ban|cong van|ke hoach|chi thi|quyet dinh|ket luan"  # a notice named by its kind
-_NOTICE_NUMBER = re.compile(r"(?:\b(?:" + _KINDS + r"|tb|cv|kh|so)\s+)*\b(\d{1,5}[a-z]?\s*(?:/|-(?=\s*[a-z]))\s*"
+_NOTICE_NUMBER = re.compile(r"(?:\b(?:" + _KINDS + r"|tb|cv|kh|so|ngay)\s+)*\b(\d{1,5}[a-z]?\s*(?:/|-(?=\s*[a-z]))\s*"
                             r"[0-9a-z][0-9a-z./-]*)")
 _BARE_NUMBER = re.compile(r"\b(?:" + _KINDS + r"|so)\s+(?:so\s+)?(\d{1,5})\b")
 

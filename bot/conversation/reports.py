@@ -125,11 +125,15 @@ WHICH_LATE = re.compile(
     rf"\b(?:(?:nhung|cac)\s+)?(?P<kind>{_KIND}|don vi|co quan)\s+nao\s+(?:(?:dang|bi|con|van|da)\s+)?"
     r"(?:cham(?:\s+(?:tien do|bao cao|tre|tre han))?(?:\s+nhat)?|qua han|tre han|no dong"
     r"|(?:chua|khong|ko|k|chx|chang)\s+(?:xong|hoan thanh|bao cao|bc|nop|gui(?:\s+(?:bao cao|bc))?))\b")
-# "đơn vị nào chưa cập nhật?", "xã nào chưa báo cáo", "đơn vị nào chưa trả lời ạ": the units silent since given or
-# since asked to update (not "đơn vị nào chưa báo cáo kết quả quý I?": what, read as before) (probe 28, F2)
+# "đơn vị nào chưa cập nhật?", "xã nào chưa báo cáo", "đơn vị nào chưa trả lời ạ", "ai chưa báo cáo?", "còn ai chưa
+# gửi báo cáo": the units silent since given or since asked to update (not "đơn vị nào chưa báo cáo kết quả quý I?":
+# what, read as before) (probe 28, F2; "ai …": probe 46)
 NOT_REPORTED = re.compile(
-    rf"\b(?:(?:nhung|cac)\s+)?(?P<kind>{_KIND}|don vi|co quan)\s+nao\s+(?:(?:van|con|dang)\s+)?"
-    r"(?:chua|khong|ko|k|chx|chang)\s+(?:cap nhat|bao cao|bc|tra loi|phan hoi)(?:\s+(?:gi|tien do|tinh hinh))?"
+    rf"(?:\b(?:(?:nhung|cac)\s+)?(?P<kind>{_KIND}|don vi|co quan)\s+nao"
+    r"|^(?:(?:cho\s+(?:toi\s+|em\s+)?hoi|xin\s+hoi|hien\s+nay|hien|con|nhung|vay)\s+)*ai)\s+"
+    r"(?:(?:van|con|dang)\s+)?"
+    r"(?:chua|khong|ko|k|chx|chang)\s+(?:(?:gui|nop)\s+)?(?:cap nhat|bao cao|bc|tra loi|phan hoi)"
+    r"(?:\s+(?:gi|tien do|tinh hinh))?"
     r"\s*(?:(?:a|vay|nhi|the|ha|het|\?)\s*)*$")
 _DIRECTING = re.compile(r"^(?:de nghi|yeu cau|chi dao|nhac|don doc)\b")  # a direction, not a question
 # a unit's name without the words before its kind ("UBND xã Tân Lập" is of the kind "xã")
@@ -386,7 +390,11 @@ async def _send_report(conv: Conversation, event: TextIn, filt: ReportFilter, un
         unit_name = unit_name or f"các {label}"
     # past the deadline they asked by, undecided: the leader's to settle, said apart from the late (probe 36, #5)
     in_time = "\n".join(texts.asked_in_time_lines(report.units)) if late_only else ""
-    if late_only:  # "đơn vị nào chậm?": the units with overdue work or unreported rounds, those tasks in the file
+    # nothing at all in what was named (a notice number or date, a unit, a period no task is in): said so, as
+    # /tonghop says it — not "no unit is late", which a leader would read as all on track (probe 46)
+    in_scope = bool(report.units or report.standing)
+    # "đơn vị nào chậm?": the units with overdue work or unreported rounds, those tasks in the file
+    if late_only and in_scope:
         report = Report(units=[u for u in report.units if u.is_late],
                         tasks=[t for t in report.tasks if t.category == "overdue" or t.rounds_missed],
                         as_of=report.as_of)
@@ -398,7 +406,8 @@ async def _send_report(conv: Conversation, event: TextIn, filt: ReportFilter, un
             await conv.say(event, texts.nothing_late(label) + (f"\n{never}" if never else "")
                            + (f"\n\n{in_time}" if in_time else ""))
             return
-    if unfinished:  # "đơn vị nào chưa hoàn thành?": the units with work still open, in its deadline or past it
+    # "đơn vị nào chưa hoàn thành?": the units with work still open, in its deadline or past it
+    if unfinished and in_scope:
         report = Report(units=[u for u in report.units if u.unfinished],
                         tasks=[t for t in report.tasks if t.status != TaskStatus.DONE or t.rounds_missed],
                         as_of=report.as_of, standing=report.standing, standing_rows=report.standing_rows)
