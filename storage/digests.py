@@ -65,13 +65,21 @@ def problem_digests(session: Session, *, since: dt.date, now: dt.datetime | None
                     error=STALLED_ERROR if d.state == DigestState.SENDING else d.last_error) for d in rows]
 
 
-def resend_digest(session: Session, digest_id: int, *, by: Person, now: dt.datetime) -> Digest:
+def _awaiting_decision(session: Session, digest_id: int, *, now: dt.datetime,
+                       states: tuple[DigestState, ...]) -> Digest:
+    """The digest `digest_id`, locked, if it is in one of `states` or left `sending` by a worker whose lease ran out
+    (`_stalled`: shown as unknown); else refused with the admin's message."""
     digest = session.get(Digest, digest_id, with_for_update=True)
     stalled = digest is not None and digest.state == DigestState.SENDING and digest.claimed_until is not None \
         and digest.claimed_until < now
-    if digest is None or (digest.state not in (DigestState.UNKNOWN, DigestState.FAILED) and not stalled):
+    if digest is None or (digest.state not in states and not stalled):
         raise NhacViecError(f"digest {digest_id} is not waiting for a decision",
                             f"Không có tin nhắc việc số {digest_id} đang chờ xử lý (gõ /loi để xem danh sách).")
+    return digest
+
+
+def resend_digest(session: Session, digest_id: int, *, by: Person, now: dt.datetime) -> Digest:
+    digest = _awaiting_decision(session, digest_id, now=now, states=(DigestState.UNKNOWN, DigestState.FAILED))
     digest.state, digest.due_at, digest.attempts, digest.claimed_by = DigestState.PENDING, now, 0, None
     digest.claim_token += 1  # (a stalled worker that comes back writes nothing on it any more)
     audit(session, at=now, actor_id=by.id, action="digest.resend", entity="digest", entity_id=digest.id)
@@ -83,16 +91,11 @@ def settle_digest(session: Session, digest_id: int, *, by: Person, now: dt.datet
     out) did reach its person: recorded sent (at the time it was due: the morning it went out), never sent again and
     no longer listed by `/loi`. Its claim token moves on, so a stalled worker that comes back writes nothing on it.
     A digest that failed for good never reached anyone: refused, with the way to send it again."""
-    digest = session.get(Digest, digest_id, with_for_update=True)
-    if digest is not None and digest.state == DigestState.FAILED:
+    if session.scalar(select(Digest.state).where(Digest.id == digest_id)) == DigestState.FAILED:
         raise NhacViecError(f"digest {digest_id} failed for good, it cannot have arrived",
                             f"Tin nhắc việc số {digest_id} đã gửi không thành công nên người nhận chưa có tin này; "
                             f"để gửi lại, đồng chí gõ /loi gui {digest_id}.")
-    stalled = digest is not None and digest.state == DigestState.SENDING and digest.claimed_until is not None \
-        and digest.claimed_until < now
-    if digest is None or (digest.state != DigestState.UNKNOWN and not stalled):
-        raise NhacViecError(f"digest {digest_id} is not waiting for a decision",
-                            f"Không có tin nhắc việc số {digest_id} đang chờ xử lý (gõ /loi để xem danh sách).")
+    digest = _awaiting_decision(session, digest_id, now=now, states=(DigestState.UNKNOWN,))
     digest.state, digest.sent_at, digest.claimed_by = DigestState.SENT, digest.sent_at or digest.due_at, None
     digest.claim_token += 1
     audit(session, at=now, actor_id=by.id, action="digest.settled", entity="digest", entity_id=digest.id)

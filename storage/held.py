@@ -165,15 +165,22 @@ def stalled_held(session: Session, *, now: dt.datetime, since: dt.datetime) -> l
     return [StalledHeld(id=r[0], person=r[1], at=r[2] or now, text=r[3] or "") for r in rows]
 
 
-def resend_held(session: Session, held_id: int, *, by: Person, now: dt.datetime) -> HeldMessage:
-    """An admin checked that the held message `held_id` (`stalled_held`) did not arrive: due now again, for the next
-    pass to send. Its claim token moves on, so the stalled worker, if it comes back, writes nothing on it; a refused
-    reply marks its person again (`replies_held`), so their next reply goes after it."""
+def _awaiting_decision(session: Session, held_id: int, *, now: dt.datetime) -> HeldMessage:
+    """The held message `held_id`, locked, if `stalled_held` lists it (marked going out, no outcome, its worker's
+    lease run out); else refused with the admin's message."""
     row = session.get(HeldMessage, held_id, with_for_update=True, options=[defer(HeldMessage.file_data)])
     if row is None or row.sent_at is not None or row.sending_at is None or \
             (row.claimed_until is not None and row.claimed_until >= now):
         raise NhacViecError(f"held message {held_id} is not waiting for a decision",
                             f"Không có tin nhắn số T{held_id} đang chờ xử lý (gõ /loi để xem danh sách).")
+    return row
+
+
+def resend_held(session: Session, held_id: int, *, by: Person, now: dt.datetime) -> HeldMessage:
+    """An admin checked that the held message `held_id` (`stalled_held`) did not arrive: due now again, for the next
+    pass to send. Its claim token moves on, so the stalled worker, if it comes back, writes nothing on it; a refused
+    reply marks its person again (`replies_held`), so their next reply goes after it."""
+    row = _awaiting_decision(session, held_id, now=now)
     row.sending_at = row.claimed_until = None
     row.due_at, row.attempts = now, 0
     row.claim_token += 1
@@ -189,11 +196,7 @@ def settle_held(session: Session, held_id: int, *, by: Person, now: dt.datetime)
     time it went out), never sent again and no longer listed by `/loi`. Its claim token moves on, so the stalled
     worker, if it comes back, writes nothing on it; its person's mark (`replies_held`) is cleared if nothing else of
     theirs waits."""
-    row = session.get(HeldMessage, held_id, with_for_update=True, options=[defer(HeldMessage.file_data)])
-    if row is None or row.sent_at is not None or row.sending_at is None or \
-            (row.claimed_until is not None and row.claimed_until >= now):
-        raise NhacViecError(f"held message {held_id} is not waiting for a decision",
-                            f"Không có tin nhắn số T{held_id} đang chờ xử lý (gõ /loi để xem danh sách).")
+    row = _awaiting_decision(session, held_id, now=now)
     row.sent_at, row.claimed_until = row.sending_at, None
     row.file_data = None  # (sent: the row stays a few weeks for a log hunt, the bytes need not)
     row.claim_token += 1

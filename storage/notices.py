@@ -975,11 +975,15 @@ def title_in_sentence(title: str) -> str:
     return title[:1].lower() + title[1:]
 
 
+def meeting_date(notice: Notice) -> dt.date | None:
+    """The date of the meeting a conclusion notice records, as parsed from its text (None: not found)."""
+    meeting = ((notice.meta or {}).get("notice") or {}).get("meeting_date")
+    return dt.date.fromisoformat(meeting) if meeting else None
+
+
 def notice_title(notice: Notice) -> str:
-    head = (notice.meta or {}).get("notice") or {}
-    meeting = head.get("meeting_date")
-    return format_title(notice.kind, notice.number, notice.issued_on,
-                        meeting_date=dt.date.fromisoformat(meeting) if meeting else None, subject=notice.subject)
+    return format_title(notice.kind, notice.number, notice.issued_on, meeting_date=meeting_date(notice),
+                        subject=notice.subject)
 
 
 def unheld_tasks(session: Session) -> list[Task]:

@@ -49,7 +49,7 @@ from storage.models import (
     TaskOccurrence,
     TaskStatus,
 )
-from storage.notices import notice_title
+from storage.notices import meeting_date, notice_title
 from storage.tasks import WAITING_KEEPS, DutyKind, duty_kind, pending_extensions
 from storage.unitnames import best_unit_match, unit_key
 from storage.vntext import fold, nfc, strip_marks
@@ -146,16 +146,14 @@ def notice_query_date(query: str) -> tuple[int, int, int | None] | None:
     return int(m.group(1)), int(m.group(2)), int(m.group(3)) if m.group(3) else None
 
 
-def notice_date_matches(query: str, notice: Notice) -> bool:
-    """A typed date ("22/01", "22/01/2026") is the notice's date or its meeting's date (the year, if typed, too)."""
-    wanted = notice_query_date(query)
+def notice_date_matches(query: str | tuple[int, int, int | None] | None, notice: Notice) -> bool:
+    """A typed date ("22/01", "22/01/2026", or as `notice_query_date` read it) is the notice's date or its meeting's
+    date (the year, if typed, too)."""
+    wanted = notice_query_date(query) if isinstance(query, str) else query
     if wanted is None:
         return False
-    meeting = ((notice.meta or {}).get("notice") or {}).get("meeting_date")
-    for day in (notice.issued_on, dt.date.fromisoformat(meeting) if meeting else None):
-        if day is not None and (day.day, day.month) == wanted[:2] and wanted[2] in (None, day.year):
-            return True
-    return False
+    return any(day is not None and (day.day, day.month) == wanted[:2] and wanted[2] in (None, day.year)
+               for day in (notice.issued_on, meeting_date(notice)))
 
 
 def unit_matches(query: str, names: Iterable[str]) -> set[str]:
@@ -311,9 +309,10 @@ def _selection(session: Session, filt: ReportFilter, *, tz: ZoneInfo, rule: Dead
     if filt.unit_id is not None:
         tasks = [t for t in tasks if t.lead_unit_id == filt.unit_id]
     if filt.notice is not None:
-        query_number = filt.notice
-        tasks = [t for t in tasks if notice_number_matches(query_number, t.notice.number)
-                 or notice_date_matches(query_number, t.notice)]
+        query_number, query_date = filt.notice, notice_query_date(filt.notice)
+        named = {n.id for n in {t.notice for t in tasks}
+                 if notice_number_matches(query_number, n.number) or notice_date_matches(query_date, n)}
+        tasks = [t for t in tasks if t.notice_id in named]
     if filt.unit is not None:
         wanted = unit_matches(filt.unit, (unit_name_of(t) for t in tasks))
         tasks = [t for t in tasks if unit_name_of(t) in wanted]

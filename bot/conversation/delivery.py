@@ -32,6 +32,7 @@ if TYPE_CHECKING:
 RESEND = ("gui", "guilai")  # /loi gui N: not delivered, send again
 SETTLE = ("xong", "daden", "den", "nhan", "danhan", "roi", "danhanduoc", "nhanduoc")  # /loi xong N: it arrived
 
+
 def held_by_nobody(session: Session) -> list[texts.UnheldRow]:
     """The open tasks nobody holds (`unheld_tasks`) by notice, then by unit as written: each notice named short,
     with its other item numbers (a run "mục 1–3" is said only over items none left out)."""
