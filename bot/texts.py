@@ -3161,6 +3161,36 @@ def _held_note(notice: str | None, due: dt.date | None) -> str:
     return f" ({', '.join(said)})" if said else ""
 
 
+def questions_cancelled(dropped: Sequence[tuple[str | None, str]]) -> str:
+    """"thôi" after the bot asked something: what was dropped — an extension asked without a date (its item number),
+    or words kept under "là của nhiệm vụ nào?" (the words)."""
+    lines = []
+    for ref, said in dropped:
+        if ref is not None:
+            lines.append(f"Đã hủy đề nghị gia hạn mục {ref} vừa gõ (chưa có ngày); Nhắc việc không ghi đề nghị này.")
+        else:
+            shown = " ".join(said.split())
+            shown = shown if len(shown) <= 80 else shown[:79].rstrip() + "…"
+            lines.append(f"Đã hủy: nội dung “{shown}” không được ghi cho nhiệm vụ nào.")
+    return vn("\n".join(dict.fromkeys(lines)))
+
+
+def nothing_to_cancel(*, is_admin: bool, last: tuple[str, bool] | None) -> str:
+    """"thôi" / "hủy" with nothing waiting: said so; an admin is shown how to withdraw a notice or task, a person who
+    reported today how to correct that report (`last`: its item number, whether it said done)."""
+    if is_admin:
+        return vn("Hiện không có văn bản nào đang chờ xác nhận hay câu hỏi nào đang chờ đồng chí nên không có gì để "
+                  "hủy. Để rút văn bản hoặc nhiệm vụ đã giao, đồng chí gõ /huy.")
+    text = ("Hiện không có câu hỏi hay đề nghị nào đang chờ đồng chí nên không có gì để hủy; Nhắc việc không ghi gì "
+            "từ tin nhắn này.")
+    if last is not None:
+        ref, done = last
+        text += (f" Nếu đồng chí báo nhầm mục {ref} đã hoàn thành, đồng chí gõ: “báo nhầm, mục {ref} mới đạt 50%”."
+                 if done else f" Nếu đồng chí muốn sửa báo cáo mục {ref} vừa gửi, đồng chí gõ lại tình trạng đúng, "
+                 f"ví dụ: “{ref} đang thực hiện 50%”.")
+    return vn(text)
+
+
 def done_corrected(item_ref: str) -> str:
     """Under the confirmation of a "xong" taken back ("nhầm, … mới đạt 30%"): what happened to the "Hoàn thành"."""
     return vn(f"(Đã sửa theo đồng chí: bỏ “Hoàn thành” vừa ghi cho mục {item_ref}; lịch sử cập nhật vẫn lưu cả hai "
@@ -3385,6 +3415,10 @@ def filter_description(filt: ReportFilter | None, unit_name: str | None = None, 
     if filt is not None and filt.notice:
         parts.append(in_sentence(notice_title) if notice_title else
                      f"văn bản ngày {filt.notice}" if notice_query_date(filt.notice) else f"văn bản số {filt.notice}")
+    elif filt is not None and filt.notice_ids:  # named by what it is about
+        parts.append(in_sentence(notice_title) if notice_title else
+                     f"{len(filt.notice_ids)} văn bản về “{filt.notice_words}”" if len(filt.notice_ids) > 1
+                     else f"văn bản về “{filt.notice_words}”")
     if unit_name:
         parts.append(f"đơn vị {unit_name}")
     elif filt is not None and filt.unit:

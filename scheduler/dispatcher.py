@@ -663,32 +663,44 @@ def _announce_once(session: Session, per_person: dict[int, list[dict[str, Any]]]
     """A deadline announced once ahead (scheduler/policy.py, `gather_ahead_working_days`): a "sắp đến hạn" line of
     a task whose deadline a digest sent to the same reader already listed as coming (same effective deadline) is
     left out — a digest left with nothing is not sent; then a digest that goes out anyway takes the reader's
-    deadlines coming within the working week (`ahead`), each not listed yet. The deadline day, the overdue lines
-    and escalations are untouched."""
-    if policy.gather_ahead_working_days == 0:
+    deadlines coming within the working week (`ahead`), each not listed yet. A check-in likewise
+    (`checkin_gather_working_days`): a "cập nhật định kỳ" line of a task that a digest sent to the reader within
+    that many working days already asked about is left out, and `ahead` carries the check-ins coming that soon. The
+    deadline day, the overdue lines and escalations are untouched."""
+    if policy.gather_ahead_working_days == 0 and policy.checkin_gather_working_days == 0:
         return
-    soon = str(DigestCategory.DUE_SOON)
+    soon, checkin = str(DigestCategory.DUE_SOON), str(DigestCategory.CHECKIN)
 
     def coming(line: dict[str, Any]) -> bool:
-        return line.get("category") == soon and not line.get("escalation") and "task_id" in line
+        return policy.gather_ahead_working_days > 0 and line.get("category") == soon and \
+            not line.get("escalation") and "task_id" in line
 
-    readers = sorted({p for p, lines in per_person.items() if any(coming(i) for i in lines)}
+    def asking(line: dict[str, Any]) -> bool:
+        return line.get("category") == checkin and not line.get("escalation") and "task_id" in line
+
+    readers = sorted({p for p, lines in per_person.items() if any(coming(i) or asking(i) for i in lines)}
                      | {p for p in ahead if p in per_person})
     if not readers:
         return
     calendar = policy.calendar
     # far enough back for any announcement of a deadline still to come (its steps, a long run of days off: Tết)
     since = today - dt.timedelta(days=2 * max(policy.gather_ahead_working_days, *policy.days_before) + 21)
+    # a check-in asked from this day on was this round's, gathered ahead (the round before is a fortnight back)
+    asked_from = calendar.subtract_working_days(today, policy.checkin_gather_working_days)
     told: set[tuple[int, int, str]] = set()
+    asked: set[tuple[int, int]] = set()
     for ids in chunks(readers):
         for r in session.execute(select(Digest.person_id, Digest.day, Digest.items).where(
                 Digest.person_id.in_(ids), Digest.state == DigestState.SENT, Digest.message_id.is_not(None),
-                Digest.due_at >= calendar.at(since, dt.time()))):
+                Digest.due_at >= calendar.at(min(since, asked_from), dt.time()))):
             if r.day < today:
                 told |= {(r.person_id, i["task_id"], i.get("effective_due_on") or "") for i in r.items if coming(i)}
+            if asked_from <= r.day < today:
+                asked |= {(r.person_id, i["task_id"]) for i in r.items if asking(i)}
     for person_id in readers:
         lines = [i for i in per_person.get(person_id, [])
-                 if not (coming(i) and (person_id, i["task_id"], i.get("effective_due_on") or "") in told)]
+                 if not (coming(i) and (person_id, i["task_id"], i.get("effective_due_on") or "") in told)
+                 and not (asking(i) and (person_id, i["task_id"]) in asked)]
         if not lines:
             per_person.pop(person_id, None)
             continue

@@ -44,6 +44,11 @@ ahead — in the first of its before-deadline digests, or earlier in one sent an
 deadline day, the overdue lines and the escalation are never left out (a person holding many dated tasks was
 otherwise pinged on most working days of a month: 3 lines per deadline, interleaved).
 
+A check-in is gathered the same way (`checkin_gather_working_days` [2]): a digest that goes out anyway also asks for
+the update of the reader's tasks without a deadline whose check-in falls within the next 2 working days, and on the
+check-in day itself that task's line is left out (a digest left with nothing is not sent) — a head with an overdue
+task and a duty without a deadline was otherwise written to on two mornings in a row (probe 47).
+
 A supporting duty (`TaskState.supporting`: the holder's unit only supports, "Có trách nhiệm phối hợp với …",
 `storage.tasks.duty_kind`: SUPPORTING) with a deadline has a lighter ladder: the lead unit answers for the task
 (DOMAIN.md), so its holder hears of it at assignment, then once `supporting_days_before` [3] working days before E (or
@@ -266,6 +271,10 @@ class ReminderPolicy:
     # falling within this many working days ahead (0: off), and a task whose deadline a digest sent to its holder
     # already listed as coming gets no further before-deadline line — the deadline day itself always comes
     gather_ahead_working_days: int = 5
+    # a check-in gathered ahead (session 32): a digest that goes out anyway also asks for the update of its reader's
+    # tasks without a deadline whose check-in falls within this many working days ahead, and that check-in then sends
+    # no line of its own (0: off) — a head was otherwise asked on the morning after a digest (probe 47)
+    checkin_gather_working_days: int = 2
     # overdue, within the first `daily_overdue_working_days`: listed the first working day late, then every this
     # many working days (2: days 1, 3, 5), and on a day the task is escalated (the holder's line says who was told);
     # 1 lists it every working day (before session 23)
@@ -288,6 +297,8 @@ class ReminderPolicy:
             raise ValueError("quiet_after_working_days ≥ 0 (0: off)")
         if self.gather_ahead_working_days < 0:
             raise ValueError("gather_ahead_working_days ≥ 0 (0: off)")
+        if not 0 <= self.checkin_gather_working_days < self.checkin_every_working_days:
+            raise ValueError("checkin_gather_working_days ≥ 0 (0: off), fewer than checkin_every_working_days")
         if self.overdue_every_working_days < 1:
             raise ValueError("overdue_every_working_days ≥ 1 (1: every working day)")
         if self.supporting_days_before is not None and any(d < 1 for d in self.supporting_days_before):
@@ -505,13 +516,22 @@ class ReminderPolicy:
 
     def ahead_item(self, state: TaskState, today: dt.date) -> DigestItem | None:
         """The "sắp đến hạn" line a digest going out anyway on `today` gives a task of its holder whose deadline
-        falls within `gather_ahead_working_days` working days (not today: the deadline day has its own line); None
-        for any other task (closed, snoozed, no deadline, a recurring duty's short round, further ahead)."""
-        if self.gather_ahead_working_days == 0 or state.closed or state.due_on is None or state.short_round:
-            return None
-        if state.snoozed_until is not None and today < state.snoozed_until:
+        falls within `gather_ahead_working_days` working days (not today: the deadline day has its own line), or the
+        "cập nhật định kỳ" line of a task without a deadline whose check-in round falls within
+        `checkin_gather_working_days` working days; None for any other task (closed, snoozed, a recurring duty's short
+        round, further ahead)."""
+        if state.closed or (state.snoozed_until is not None and today < state.snoozed_until):
             return None
         cal = self.calendar
+        if state.due_on is None:
+            day = today
+            for _ in range(self.checkin_gather_working_days):
+                day = cal.next_working_day(day)
+                if self.is_checkin_round(state, day):
+                    return self._item(state, today, DigestCategory.CHECKIN, catch_up=False)
+            return None
+        if self.gather_ahead_working_days == 0 or state.short_round:
+            return None
         deadline = self.effective_deadline(state.due_on)
         if not today < deadline <= cal.add_working_days(today, self.gather_ahead_working_days):
             return None

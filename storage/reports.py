@@ -94,6 +94,10 @@ class ReportFilter:
     """Which tasks a report covers. Empty: every task of the confirmed notices."""
 
     notice: str | None = None  # a notice number as typed ("45/TB-UBND", "45")
+    # the notices a question named by what they are about ("thông báo quy hoạch chung các xã": `notices_about`), and
+    # those words as typed, to say the scope when they are several
+    notice_ids: tuple[int, ...] = ()
+    notice_words: str | None = None
     unit: str | None = None  # a unit name as typed ("Sở Tài chính", "tài chính")
     unit_id: int | None = None  # exactly this directory unit (/donvi)
     date_from: dt.date | None = None  # first day of the period (see `in_period`)
@@ -103,7 +107,7 @@ class ReportFilter:
     @property
     def is_empty(self) -> bool:
         return (self.notice is None and self.unit is None and self.unit_id is None and self.date_from is None
-                and self.date_to is None)
+                and self.date_to is None and not self.notice_ids)
 
 
 def _number_key(text: str) -> str:
@@ -290,6 +294,44 @@ def end_of_day(day: dt.date, tz: ZoneInfo) -> dt.datetime:
 Selection = tuple[list[Task], dict[int, list[TaskOccurrence]], dict[int, "TaskState"], list[Task]]
 
 
+# what a question says before a notice's subject, and between its words ("tình hình thực hiện thông báo kết luận về
+# quy hoạch chung các xã"): not what the notice is about (folded)
+_NOTICE_KIND_WORDS = re.compile(r"^(?:(?:tinh hinh|tien do|ket qua)\s+)?(?:(?:thuc hien|trien khai)\s+)?"
+                                r"(?:(?:cac|nhung)\s+)?(?:(?:thong bao|ket luan|ke hoach|cong van|van ban|quyet dinh"
+                                r"|chi thi|nghi quyet|chuong trinh|cong dien|tb|kl|kh|cv|qd)\s+)+"
+                                r"(?:(?:cua|ve|viec|ve viec)\s+)*")
+_FILLER_WORDS = frozenset("ve viec cua cac nhung va tai trong thuc hien tinh hinh tien do".split())
+NOTICE_WORDS_MIN = 2  # content words a question must give to name a notice by what it is about
+
+
+def notice_subject_words(text: str) -> list[str]:
+    """The words of a question that may say what a notice is about: "thông báo quy hoạch chung các xã" →
+    ["quy", "hoach", "chung", "xa"]; [] when it does not start with a kind of document (a unit's name, "lịch trực
+    Tết"), or gives fewer than NOTICE_WORDS_MIN words."""
+    folded = fold(text)
+    m = _NOTICE_KIND_WORDS.match(folded)
+    if m is None or not m.group(0).strip():
+        return []
+    words = [w for w in folded[m.end():].split() if w not in _FILLER_WORDS]
+    return words if len(words) >= NOTICE_WORDS_MIN else []
+
+
+def notices_about(session: Session, text: str) -> list[int]:
+    """The confirmed notices a question names by what they are about ("tình hình thông báo cải cách hành chính"):
+    those whose subject (or kind and title) has every word `notice_subject_words` finds, and among them those that
+    have them together, as said, when some do. [] when the words name none (or are not such words)."""
+    words = notice_subject_words(text)
+    if not words:
+        return []
+    found: list[tuple[int, bool]] = []
+    for notice in session.scalars(select(Notice).where(Notice.status == NoticeStatus.CONFIRMED).order_by(Notice.id)):
+        said = f" {fold(notice.subject)} {fold(notice.kind)} {fold(notice_title(notice))} "
+        if all(f" {w} " in said for w in words):
+            found.append((notice.id, f" {' '.join(words)} " in said))
+    together = [notice_id for notice_id, whole in found if whole]
+    return together or [notice_id for notice_id, _ in found]
+
+
 def _selection(session: Session, filt: ReportFilter, *, tz: ZoneInfo, rule: DeadlineRule,
                as_of: dt.date | None = None) -> Selection:
     """`select_tasks`, with every past round of the recurring tasks selected (read once, for the period test and
@@ -313,6 +355,8 @@ def _selection(session: Session, filt: ReportFilter, *, tz: ZoneInfo, rule: Dead
         named = {n.id for n in {t.notice for t in tasks}
                  if notice_number_matches(query_number, n.number) or notice_date_matches(query_date, n)}
         tasks = [t for t in tasks if t.notice_id in named]
+    if filt.notice_ids:
+        tasks = [t for t in tasks if t.notice_id in filt.notice_ids]
     if filt.unit is not None:
         wanted = unit_matches(filt.unit, (unit_name_of(t) for t in tasks))
         tasks = [t for t in tasks if unit_name_of(t) in wanted]
@@ -929,6 +973,7 @@ class TaskRow:
     notice_number: str | None
     notice_date: dt.date | None
     item_ref: str
+    notice_id: int | None = None  # (two notices may share a number as typed, "/TB-UBND" with its number left blank)
     text: str
     assignee: str
     due_on: dt.date | None
@@ -1021,6 +1066,7 @@ def rows_for(session: Session, tasks: Sequence[Task], *, today: dt.date, tz: Zon
         rows.append(TaskRow(
             unit=unit_name_of(task), support="; ".join(task.support_unit_names or []),
             notice=notice_title(task.notice), notice_number=task.notice.number, notice_date=task.notice.issued_on,
+            notice_id=task.notice_id,
             item_ref=task.item_ref, text=task.text, assignee=task.assignee.full_name if task.assignee else "",
             due_on=state.due_on, due_text=task.due_text, status=state.status, percent=state.percent,
             done_on=state.done_at.astimezone(tz).date() if state.done_at and state.status == TaskStatus.DONE else None,

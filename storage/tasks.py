@@ -1825,6 +1825,19 @@ def pending_which(session: Session, *, person: Person, since: dt.datetime,
     return None if later is not None else (row.id, list(row.task_ids), row.text)
 
 
+def drop_pending_replies(session: Session, *, person: Person, since: dt.datetime, now: dt.datetime) -> list[Asked]:
+    """Every question still open to this person that was asked since `since` ("là của nhiệm vụ nào?", "đến ngày
+    nào?", "ý đồng chí là mục 3?") closed unanswered, as if answered at `now`: the person said "thôi", so nothing
+    they typed before is applied later by a tap, a date or a "đúng". The questions closed, newest first."""
+    rows = session.scalars(select(PendingReply).where(
+        PendingReply.person_id == person.id, PendingReply.used_at.is_(None), PendingReply.sent_at >= since)
+        .order_by(PendingReply.id.desc()).with_for_update()).all()
+    for row in rows:
+        row.used_at = now
+    return [Asked(id=row.id, source=row.source, text=row.text, task_ids=list(row.task_ids or ()),
+                  sent_at=row.sent_at, used_at=now) for row in rows]
+
+
 def take_pending_reply(session: Session, pending_id: int, *, person: Person, task_id: int,
                        now: dt.datetime) -> Pending | None:
     """The text kept for this person's choice, once (None: unknown, used, someone else's, or not offered)."""

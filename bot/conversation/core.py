@@ -522,6 +522,9 @@ async def _on_text_said(conv: Conversation, event: TextIn, person: Person) -> No
         log.info("acknowledgement from %s", person.handle)
         await status.answer_receipt(conv, event, person)
         return
+    if status.is_cancel(event.text):  # "thôi", "hủy" with no draft to decide: the questions waiting are dropped
+        await status.cancel_said(conv, event, person)
+        return
     if not person.is_admin and office.is_a_question(event.text):  # "gửi file hay văn bản giấy ạ?": the office
         await office.ask(conv, event, person, event.text)
         return

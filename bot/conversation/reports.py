@@ -42,6 +42,7 @@ from storage.reports import (
     build_report,
     last_report_said,
     not_reported,
+    notices_about,
     parse_filter,
     remember_report_said,
     report_key,
@@ -78,9 +79,12 @@ async def summary(conv: Conversation, event: TextIn, args: list[str], person: Pe
         return
     if subject and filt.unit is not None and not unit_matches(filt.unit, await conv.ctx.db.run(_unit_names)):
         # "đơn vị nào chưa gửi lịch trực Tết?": what, not who — read as a unit it matched none, and the answer
-        # said nobody was late while units were
-        log.info("report question: %r names no unit, read as what was asked about", filt.unit)
-        filt = dataclasses.replace(filt, unit=None)
+        # said nobody was late while units were; "tình hình thông báo quy hoạch chung các xã": the notice about that
+        # (probe 47: with two notices, every notice's report — and the next such question "không thay đổi")
+        about = await conv.ctx.db.run(notices_about, filt.unit)
+        log.info("report question: %r names no unit, read as what was asked about (notices %s)", filt.unit, about)
+        filt = dataclasses.replace(filt, unit=None, notice_ids=tuple(about),
+                                   notice_words=" ".join(filt.unit.split()) if about else None)
     unfinished = unfinished or UNFINISHED.search(chat_fold(" ".join(args))) is not None
     await _send_report(conv, event, filt, None, person,
                        late_only=not unfinished and (late or LATE.search(chat_fold(" ".join(args))) is not None),
@@ -400,7 +404,8 @@ async def _send_report(conv: Conversation, event: TextIn, filt: ReportFilter, un
                         as_of=report.as_of)
         if not report.units:  # and, briefly, the units that never reported (probe 28, F2) — only when the question
             # named no unit, notice or period: those answer about what was named, not about everyone else
-            whole = filt.unit is None and filt.unit_id is None and filt.notice is None and filt.date_from is None
+            whole = filt.unit is None and filt.unit_id is None and filt.notice is None and filt.date_from is None \
+                and not filt.notice_ids
             never = texts.never_reported_line(await _not_reported(conv, kinds[0] if len(kinds) == 1 else None),
                                               today, calendar) if whole else None
             await conv.say(event, texts.nothing_late(label) + (f"\n{never}" if never else "")
@@ -418,11 +423,10 @@ async def _send_report(conv: Conversation, event: TextIn, filt: ReportFilter, un
     usage = texts.UNIT_REPORT_USAGE if filt.unit_id is not None else texts.SUMMARY_USAGE
     documents_out = conv.channel(event.channel).capabilities.documents_out
     titles = {t.notice for t in report.tasks}  # the number typed found one notice: named as it is, to forward
-    notice_title = titles.pop() if filt.notice and len(titles) == 1 else None
+    notice_title = titles.pop() if (filt.notice or filt.notice_ids) and len(titles) == 1 else None
     if notice_title is not None:  # with what it is about, as the office knows it ("… về kiểm tra vật liệu nổ …")
         row = next(t for t in report.tasks if t.notice == notice_title)
-        notice_title = texts.with_subject(notice_title, await ctx.db.run(_notice_subject, row.notice_number,
-                                                                         row.notice_date))
+        notice_title = texts.with_subject(notice_title, await ctx.db.run(_notice_subject, row.notice_id))
     text = texts.summary_text(report.units, today, filt, unit_name, usage=usage, late_only=late_only,
                               files=files and documents_out, as_of=report.as_of, notice_title=notice_title,
                               unfinished=unfinished, standing=[] if late_only else report.standing)
@@ -537,12 +541,11 @@ async def _not_reported(conv: Conversation, kind: str | None) -> list[NotReporte
     return rows
 
 
-def _notice_subject(session: Session, number: str | None, issued_on: dt.date | None) -> str | None:
-    """The trích yếu of the confirmed notice so numbered and dated."""
-    if not number:
-        return None
-    return session.scalar(select(Notice.subject).where(Notice.number == number, Notice.issued_on == issued_on,
-                                                       Notice.status == NoticeStatus.CONFIRMED).limit(1))
+def _notice_subject(session: Session, notice_id: int | None) -> str | None:
+    """The trích yếu of the notice a report is about (by its id: two notices may share a number as read — one left
+    blank, "/TB-UBND" — and the first one's subject was said of the other; probe 47)."""
+    notice = session.get(Notice, notice_id) if notice_id is not None else None
+    return notice.subject if notice is not None and notice.number else None
 
 
 def _unit_names(session: Session) -> list[str]:

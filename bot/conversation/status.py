@@ -127,6 +127,7 @@ from storage.tasks import (
     delegated_tasks,
     direction_targets,
     done_tasks_by_ref,
+    drop_pending_replies,
     duty_kind,
     extension_for_message,
     extension_messages,
@@ -1689,6 +1690,45 @@ _ABOUT_BOT = re.compile(r"\b(?:bot|nhac viec|robot|chatbot)\b")
 HELLO_WORDS, HELLO_BOT_WORDS = 4, 8
 
 
+# "thôi", "hủy", "bỏ qua ạ", "thôi không cần nữa": the person takes back what they were asked about (chat_fold, words
+# only); not "không" alone, which answers a question ("ý đồng chí là mục 3?")
+CANCEL = re.compile(r"(?:(?:da|vang|thoi)\s+)?(?:huy(?:\s+bo)?|thoi|bo qua|khong can(?:\s+nua)?"
+                    r"|thoi khong can(?:\s+nua)?|cancel)(?:\s+(?:a|nhe|nha|di|luon|roi))*")
+
+
+def is_cancel(text: str) -> bool:
+    """"thôi", "Huỷ ạ", "bỏ qua nhé": a message that only takes something back (probe 46: answered "chưa hiểu")."""
+    return CANCEL.fullmatch(" ".join(re.sub(r"[^\w\s]", " ", chat_fold(text)).split())) is not None
+
+
+async def cancel_said(conv: Conversation, event: TextIn, person: Person) -> None:
+    """"thôi" / "hủy" when nothing else reads it: the questions the bot asked this person and still waits on are
+    closed (a later tap on "Mục …", a date or a "đúng" applies nothing), and the person is told what was dropped; with
+    none open, that nothing was pending — and, after their own report today, how to correct it."""
+    ctx = conv.ctx
+    now = ctx.clock.now()
+    since = min(asked_since(ctx), now - DATE_FOLLOWS)
+    dropped = await ctx.db.run(drop_pending_replies, person=person, since=since, now=now)
+    if dropped:
+        refs = {t.id: t.item_ref for t in await ctx.db.run(
+            lambda s: list(s.scalars(select(Task).where(Task.id.in_({i for a in dropped for i in a.task_ids})))))}
+        log.info("%s cancelled %d open question(s): %s", person.handle, len(dropped), [a.source for a in dropped])
+        await conv.say(event, texts.questions_cancelled(
+            [(refs.get(a.task_ids[0]) if a.source == DATE_ASKED and a.task_ids else None, a.text) for a in dropped]))
+        return
+    last = await ctx.db.run(_last_report_by, person.id, asked_since(ctx))
+    log.info("%s said %r with no open question", person.handle, event.text)
+    await conv.say(event, texts.nothing_to_cancel(is_admin=person.is_admin, last=last))
+
+
+def _last_report_by(session: Session, person_id: int, since: dt.datetime) -> tuple[str, bool] | None:
+    """(item number, whether it said done) of this person's latest report since `since`, if any."""
+    row = session.execute(select(Task.item_ref, StatusReport.status).join(Task, Task.id == StatusReport.task_id)
+                          .where(StatusReport.person_id == person_id, StatusReport.created_at >= since)
+                          .order_by(StatusReport.id.desc()).limit(1)).first()
+    return None if row is None else (row[0], row[1] == TaskStatus.DONE)
+
+
 def is_bare_yes(text: str) -> bool:
     """"đúng", "vâng, đúng ạ": a yes alone (which, when nothing asked it, is answered so, not with "chưa hiểu")."""
     return YES.fullmatch(chat_fold(text).strip(" .!")) is not None
@@ -2389,6 +2429,10 @@ async def typed_status(conv: Conversation, event: TextIn, person: Person) -> boo
                                        sources=WHICH_ASKED)
         if which_asked is not None or await _tasks_for_ref(conv, person, number["ref"]):
             return await _bare_item(conv, event, person, number["ref"])  # "3": the answer to "which?", or the card
+    if parts is None and (number := BARE_DOTTED.match(folded)) is not None:
+        # "2.1" alone: an item number (no share, no date says itself so) — its card, the answer to "which?", or, for
+        # an item the person does not hold, the numbers they do (probe 46: "chưa hiểu")
+        return await _bare_item(conv, event, person, number["ref"])
     if parts is None:  # item numbers said later: "Dạ mục 1.1 đã xong, 1.2 đang chờ thẩm định"
         parts = find_refs(text)
     if parts is None:
@@ -2638,6 +2682,8 @@ BARE_EXTENSION = re.compile(r"(?:(?:em|toi|minh|don vi|xa|phuong|so|phong)\s+)?(
 WHICH_ASKED = ("text", "reply", "office")  # the sources of a text kept under "là của nhiệm vụ nào?"
 # a plain item number typed alone ("3", "mục 3", "3."), which `split_refs` does not read (nothing is said of it)
 BARE_NUMBER = re.compile(r"^\s*(?:muc\s*)?(?P<ref>\d{1,3})\s*[.!]?\s*$")
+# …and a two-part one ("2.1", "mục 2.1."), which `split_refs` leaves too: no date, no share is typed so alone
+BARE_DOTTED = re.compile(r"^\s*(?:muc\s*)?(?P<ref>\d{1,2}\.\d{1,2})\s*[.!]?\s*$")
 # what may follow an item number typed alone: "mục II.4.c ạ", "II.4.a nhé", "là mục II.4.b", "của II.4.a ạ" (chat_fold)
 BARE_WORDS = frozenset("a ah nhe nha nhi ha day do nay vay roi la cua thuoc o em anh chi da vang ok oke muc".split())
 
