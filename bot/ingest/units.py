@@ -217,7 +217,8 @@ _STOP = (
     # time and frequency words glued after a name: "Sở Tài chính hằng tháng báo cáo …"
     r"(?:hằng|hàng)\s*(?:ngày|tuần|tháng|quý|năm)|định\s*kỳ|(?:[Ss]áng|[Cc]hiều|[Tt]ối|[Tt]rưa|[Nn]gày)\s+(?:ngày\s+)?\d{1,2}(?:[/.-]\d|\s+tháng)|sang\s*(?:tháng|quý|năm)|chậm\s*nhất|từ\s*nay|"
     # adverbs and the verbs of a speaker after a name: "UBND tỉnh vừa có …", "Thường trực Thị ủy cũng yêu cầu …"
-    r"cũng|đã|sẽ|(?<!và\s)vừa|đang|luôn|không(?=\s+(?:để|cấp|cho\s*phép|tổ\s*chức|sử\s*dụng|thực\s*hiện)\b)|"
+    r"cũng|đã|sẽ|(?<!và\s)vừa|đang|luôn|"
+    r"không(?=\s+(?:để|cấp|cho\s*phép|tổ\s*chức|sử\s*dụng|thực\s*hiện)\b)|"
     r"nhận\s*được|nhấn\s*mạnh|lưu\s*ý|chú\s*ý|đến\s*nay|cho\s*biết|"
     r"chưa(?!\s*(?:thành\s*niên|đủ\s*tuổi))|chỉ\s*rõ|khẳng\s*định|biểu\s*dương|ghi\s*nhận|có\s*(?:văn\s*bản|"
     r"công\s*văn|Công\s*văn|Chỉ\s*thị|chỉ\s*thị|Thông\s*báo|thông\s*báo|ý\s*kiến)|ban\s*hành|"
@@ -935,6 +936,25 @@ def _board_case(m: re.Match[str]) -> str:
     return f"Ban {words[1][:1].upper()}{words[1][1:]}"
 
 
+# the units singled out of a group named before them: "các bộ, ngành liên quan, nhất là Bộ Y tế và các địa phương rà
+# soát …" — the group and each unit singled out lead; places singled out ("UBND các tỉnh ven biển – nhất là Thanh Hóa,
+# Nghệ An – …") name no unit of their own: the group alone
+PLACE_SINGLED = re.compile(r"(?:xã|phường|thị\s*trấn|huyện|quận|thị\s*xã|tỉnh|thành\s*phố|TP\.?)\s", re.U)
+SINGLED_OUT = re.compile(r"\s*[,–-]\s*(?:nhất|đặc\s*biệt|trong\s*đó|trước\s*hết)\s+(?:là|có)\s+", re.U)
+
+
+def _singled_out(fragment: str, stops: re.Pattern[str]) -> list[str] | None:
+    m = SINGLED_OUT.search(fragment, 0, MAX_NAME * 2)
+    if m is None:
+        return None
+    head = fragment[: m.start()].strip(" ,.-–")
+    if not head or _cut(head, stops) != head or not (group := split_units(head)):
+        return None  # ("các xã tăng cường kiểm tra, nhất là …": the work has begun)
+    tail = fragment[m.end():]
+    # (a place singled out is no unit of its own: "UBND các xã, nhất là xã Nghĩa Khánh …")
+    return group + (_units_from(tail, stops) if UNIT_START.match(tail) and not PLACE_SINGLED.match(tail) else [])
+
+
 def _units_from(fragment: str, stops: re.Pattern[str] = STOP_RE) -> list[str]:
     # "Công ty X (đơn vị quản lý công trình), chính quyền địa phương …": a note inside a list is not its end
     fragment = NOTE_IN_LIST.sub(lambda m: "" if m.group(1)[:1].islower() else m.group(0), fragment.strip())
@@ -949,11 +969,19 @@ def _units_from(fragment: str, stops: re.Pattern[str] = STOP_RE) -> list[str]:
         fragment = re.sub(rf"(?:^|(?<=,\s)|(?<=\svà\s)){LOWER_BOARD.pattern}", _board_case, fragment)
     if not UNIT_START.match(fragment):
         return []
+    if (singled := _singled_out(fragment, stops)) is not None:
+        return singled
     if ";" in fragment[:MAX_NAME * 3] and (listed_names := _semicolon_list(fragment)):
         return [u for name in listed_names for u in split_units(name)]
     if members := _colon_members(fragment, stops):
         return split_units(members)
     return split_units(_cut(fragment, stops))
+
+
+def units_named(fragment: str) -> list[str]:
+    """The units a fragment opens with, as a list split where each part is a unit ("các bộ, ngành liên quan, nhất
+    là Bộ Y tế …" → the group and the unit singled out)."""
+    return _units_from(fragment)
 
 
 def _colon_members(fragment: str, stops: re.Pattern[str] = STOP_RE) -> str | None:
@@ -1234,6 +1262,36 @@ def _unit_issues(before: str) -> bool:
         return False
     name = _TRAILING_ADVERB.sub("", name_prefix(before))
     return bool(name) and _ISSUER_TAIL.match(before[len(name):]) is not None
+
+
+# a news copy that tells of a letter sent: "Cục Y tế dự phòng đã có Công văn khẩn gửi Sở Y tế các tỉnh tăng cường …",
+# "X vừa có văn bản gửi lực lượng CSGT các tỉnh, đề nghị vận động …" — the units the letter goes to are asked, not the
+# sender (not a letter that asks the sender's superiors for something: "… gửi Bộ Tài chính xin ý kiến", "… gửi Sở X
+# báo cáo …"; nor one whose asked units are named after its ask: "… gửi UBND tỉnh đề nghị Sở Y tế …" — those lead)
+SENT_TO = re.compile(r"^(?P<who>[^;:.]{2,300}?)\s(?:(?:đã|vừa|cũng|mới)\s+)+(?:có|ban\s*hành|ký|phát\s*đi)\s+"
+                     r"(?:[Cc]ông\s*văn|[Vv]ăn\s*bản|[Cc]ông\s*điện|[Hh]ướng\s*dẫn)(?:\s+(?:khẩn|hỏa\s*tốc|hoả\s*tốc))?"
+                     r"(?:\s+số\s+[\w/.\-&]+)?\s+gửi\s+(?:(?:đến|tới|cho)\s+)?(?P<u>\S.*)", re.U | re.S)
+SENT_WORK = re.compile(r"^\s*,?\s*(?!(?:về|để|nhằm|theo|thông\s*báo|báo\s*cáo|phản\s*ánh|trả\s*lời|xin|giới\s*thiệu|"
+                       r"kèm|cùng|và|với|của|do|tại|trong)\b)[a-zđà-ỹ]", re.U)
+SENT_ABOUT = re.compile(r"\s(?=(?:về|để|nhằm|theo|trong)(?:\s|$))", re.U)
+LOWER_FORCE = re.compile(r"^lực\s*lượng\s+[A-ZĐ]", re.U)
+
+
+def _sent_to(text: str) -> list[str]:
+    """The units a letter told of goes to, when what follows them asks them for work (SENT_TO)."""
+    m = SENT_TO.match(text)
+    if m is None or not _unit_issues(m.group("who").split(",")[-1].strip()) and \
+            not REQUESTER.search(m.group("who")):
+        return []
+    rest = m.group("u")
+    name = SENT_ABOUT.split(_cut(rest), maxsplit=1)[0].strip(" ,")  # ("… các tỉnh về tăng cường …": its subject)
+    units = _units_from(name) or ([name] if LOWER_FORCE.match(name) and len(name) <= MAX_NAME else [])
+    after = rest[len(name):] if rest.startswith(name) else ""
+    if not units or is_generic_reference(units) or not SENT_WORK.match(after):
+        return []
+    if (ask := ASK.match(after.lstrip(" ,"))) and (named := _units_from(ask.group("u"))):
+        return named  # "… gửi UBND tỉnh đề nghị Sở Y tế …": the unit the ask names
+    return units
 
 
 def _issuer_asks(text: str) -> list[str]:
@@ -1547,6 +1605,8 @@ def _leads_ranked(text: str) -> tuple[list[str], int]:
             not (PLACE_HOLDER.match(who := directed.group("who").strip()) and not _speaker([who], text)) and \
             (units := _units_from(directed.group("u"))) and not is_generic_reference(units):
         return units, STRONG  # "…, ông A – Phó Chủ tịch UBND huyện chỉ đạo Phòng X phối hợp … hướng dẫn …"
+    if sent := _sent_to(text):
+        return sent, STRONG
     if issued := _issuer_asks(text):
         return issued, STRONG
     # "Thứ nhất, các cơ sở Đảng khẩn trương …": the opening subject with its role beats a "giao" far below
