@@ -54,6 +54,9 @@ _HEADS = (
     # (the central body of an association: "Trung ương Hội Cựu chiến binh Việt Nam", "Trung ương Đoàn")
     r"Trung\s*ương(?=\s+(?:Hội|Đoàn)\b)|"
     r"Tập\s*đoàn|Tổng\s*[Cc]ông\s*ty|Chủ\s*tịch|Giám\s*đốc|(?:Phó\s*)?Tổng\s*[Gg]iám\s*đốc|"
+    # (the secretaries of Party committees named by their committee, asked as the chairmen are: "đề nghị các Bí thư
+    # Tỉnh ủy, Thành ủy, Chủ tịch HĐND các tỉnh …"; one secretary alone is a speaker more often than one asked)
+    r"[Cc]ác\s+Bí\s*thư(?=\s+(?:(?:Tỉnh|Thành|Huyện|Quận|Thị|Đảng)\s*[ủu][yỷ]|[Cc]ấp\s*[ủu][yỷ]|[Cc]hi\s*bộ)\b)|"
     # office holders written in lower case after whoever asks: "yêu cầu giám đốc các sở, chủ tịch UBND các xã"
     # (and a bare title before another one: "giám đốc, thủ trưởng các sở, ban, ngành", "lãnh đạo, người đứng đầu …")
     r"(?:[Gg]iám\s*đốc|[Tt]hủ\s*trưởng|[Ll]ãnh\s*đạo|[Cc]hỉ\s*huy)(?=,\s*(?:[Tt]hủ\s*trưởng|[Nn]gười\s*đứng\s*đầu|"
@@ -806,8 +809,24 @@ def split_units(names: str) -> list[str]:
     units = _shared_level([p for p in parts if p and (UNIT_START.match(p) or len(parts) > 1 and
                                                       (LEVEL_KIND_AFTER.match(p) or OWN_GROUP_IN_LIST.match(p)))
                            and len(p) <= MAX_NAME * 3])
-    return [d for u in units for d in _distribute(u) if _short_enough(d) and not DANGLING_END.search(d) and
-            not FORWARD_POINTER.search(d) and not BARE_FORCE.fullmatch(d)]
+    out = [d for u in units for d in _distribute(u) if _short_enough(d) and not DANGLING_END.search(d) and
+           not FORWARD_POINTER.search(d) and not BARE_FORCE.fullmatch(d)]
+    return _secretaries_of(out)
+
+
+# "các Bí thư Tỉnh ủy, Thành ủy": the committee after the secretaries' is theirs too, no unit of its own
+SECRETARIES = re.compile(r"^(?:[Cc]ác\s+)?Bí\s*thư\s", re.U)
+BARE_COMMITTEE = re.compile(r"(?:Tỉnh|Thành|Huyện|Quận|Thị|Đảng)\s*[ủu][yỷ]", re.U)
+
+
+def _secretaries_of(units: list[str]) -> list[str]:
+    out: list[str] = []
+    for u in units:
+        if out and SECRETARIES.match(out[-1]) and BARE_COMMITTEE.fullmatch(u):
+            out[-1] = f"{out[-1]}, {u}"
+        else:
+            out.append(u)
+    return out
 
 
 # a board named by its full title runs long: "các đồng chí thành viên Ban Chỉ huy Phòng thủ dân sự - Phòng, chống
@@ -1332,9 +1351,16 @@ def _asked(text: str) -> list[str]:
                 (units := split_units(told.group("u"))) and not is_generic_reference(units):
             return units  # "Chủ tịch chỉ đạo cho Trưởng Phòng X yêu cầu các trường …": X is told to ask, X leads
         units = _units_from(m.group("u"))
+        if not units and (place := PLACE_ASKED.match(m.group("u"))):
+            units = [place.group("p")]  # "yêu cầu tỉnh Đồng Nai hoàn thành …": the place's government is asked
         if units:
             return units + _asked_too(m.group("u"))
     return []
+
+
+# a place named by its level and its name, asked straight after the verb, its work after it
+PLACE_ASKED = re.compile(r"(?P<p>(?:tỉnh|thành\s*phố|TP\.?|huyện|quận|thị\s*xã|xã|phường|thị\s*trấn)\s+"
+                         r"[A-ZĐÀ-Ỹ]\w*(?:\s+[A-ZĐÀ-Ỹ]\w*){0,3})(?=\s+[a-zđà-ỹ])", re.U)
 
 
 # the one told to pass an ask on: "… chỉ đạo (cho) Trưởng Phòng Giáo dục yêu cầu lãnh đạo các trường …"
@@ -1520,7 +1546,27 @@ def find_leads_ranked(text: str) -> tuple[list[str], int]:
     found = _find_leads_ranked(text)
     if not found[0] and (glued := GLUED_HEADLINE.match(text)) and (body := _find_leads_ranked(text[glued.end():]))[0]:
         return body
+    if not found[0] and (passive := _asked_in_passive(text)):
+        return passive, STRONG
     return found
+
+
+# units asked in the passive, anywhere in a text that names no lead otherwise (a headline glued before them, say): "…
+# Sở Y tế các địa phương và Sở An toàn thực phẩm được yêu cầu tăng cường thanh tra …"
+PASSIVE_ASKED = re.compile(r"(?P<u>(?:[^;:.]|\.(?=\S)){3,160}?)\s+(?:cũng\s+|đã\s+)?được\s+(?:yêu\s*cầu|đề\s*nghị)\s+"
+                           r"(?=[a-zđà-ỹ])", re.U)
+# (not "được giao": "các cơ quan, đơn vị được giao quản lý tài sản" names the units by the work they hold)
+
+
+def _asked_in_passive(text: str) -> list[str]:
+    for start in UNIT_START.finditer(text):
+        if start.start() > 0 and text[start.start() - 1].isalnum():
+            continue
+        m = PASSIVE_ASKED.match(text, start.start())
+        if m is not None and _cut(name := m.group("u").strip(" ,")) == name and \
+                (units := split_units(name)) and not is_generic_reference(units) and not _speaker(units):
+            return units
+    return []
 
 
 def _find_leads_ranked(text: str) -> tuple[list[str], int]:
@@ -1535,7 +1581,9 @@ def _find_leads_ranked(text: str) -> tuple[list[str], int]:
     if not _speaker(leads, text) or CHARGES_PERSON.match(text):
         return leads, strength  # ("Giao đồng chí Phó Chủ tịch … chỉ đạo …, yêu cầu …": the person charged leads)
     text = _without_page_breaks(text)
-    if (asked := _asked(text)) and not is_generic_reference(asked) and not _speaker(asked):
+    # (a group by its kind too: "Phó Thủ tướng Trần Văn A … yêu cầu các địa phương giải quyết sớm …" — whether it
+    # means the units above is the caller's to judge, as for any lead)
+    if (asked := _asked(text)) and not _speaker(asked):
         return asked, STRONG
     for told in SPEAKER_DIRECTS.finditer(text):
         # "Đ/c Chủ tịch UBND huyện chia sẻ …, đồng thời chỉ đạo các xã, thị trấn cần tập trung …": the directed act

@@ -119,3 +119,47 @@ def test_addressees_wrapped_in_the_header_are_whole(salutation: str) -> None:
     assert [list(t.lead) for t in notice.tasks] == [
         ["Các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ",
          "Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương"]], [(t.lead, t.text) for t in notice.tasks]
+
+
+@pytest.mark.parametrize("headline", ["", "Bộ Y tế yêu cầu siết chặt an toàn thực phẩm dịp Tết 2026 ",
+                                      "Tăng cường kiểm tra an toàn thực phẩm mùa lễ hội "])
+@pytest.mark.parametrize("units", [["Sở Y tế các tỉnh"], ["Sở Công Thương", "Sở Nông nghiệp và Môi trường"]])
+@pytest.mark.parametrize("verb", ["được yêu cầu", "cũng được đề nghị"])
+def test_units_asked_in_the_passive_lead(headline: str, units: list[str], verb: str) -> None:
+    text = f"{headline}{' và '.join(units)} {verb} tăng cường thanh tra, kiểm tra, giám sát các cơ sở kinh doanh."
+    assert find_leads(text) == units
+
+
+def test_guard_units_named_by_the_work_they_were_given_are_not_asked() -> None:
+    text = ("Hướng dẫn, đôn đốc các cơ quan, đơn vị được giao quản lý tài sản thực hiện việc lập, quản lý hồ sơ "
+            "theo quy định.")
+    assert find_leads(text) != ["các cơ quan, đơn vị"]
+
+
+@pytest.mark.parametrize("place", ["tỉnh Đồng Nai", "thành phố Cần Thơ", "huyện Bảo Yên", "xã Hòa An"])
+@pytest.mark.parametrize("asker", ["Phó Thủ tướng Lê Văn An yêu cầu", "Chủ tịch UBND tỉnh đề nghị", "Yêu cầu"])
+def test_a_place_asked_by_its_level_and_name_leads(place: str, asker: str) -> None:
+    text = f"{asker} {place} hoàn thành công tác giải phóng mặt bằng trước ngày 15/8."
+    assert find_leads(text) == [place]
+
+
+@pytest.mark.parametrize("speaker", ["Phó Thủ tướng Trần Văn An", "Bộ trưởng Nguyễn Văn Bình"])
+@pytest.mark.parametrize("group", ["các địa phương", "các đơn vị"])
+def test_a_speaker_asks_a_group_by_its_kind(speaker: str, group: str) -> None:
+    text = (f"{speaker} kiểm tra thực địa thi công cao tốc, {speaker} yêu cầu {group} giải quyết sớm việc giải "
+            "phóng mặt bằng, tái định cư cho người dân.")
+    assert find_leads(text) == [group]
+
+
+def test_the_secretaries_of_committees_asked_with_the_chairmen() -> None:
+    text = ("Thủ tướng yêu cầu Chủ tịch UBND các tỉnh, thành phố trực thuộc Trung ương và đề nghị các Bí thư Tỉnh ủy, "
+            "Thành ủy, Chủ tịch HĐND các tỉnh, thành phố trực thuộc Trung ương tập trung lãnh đạo, chỉ đạo.")
+    assert find_leads(text) == ["Chủ tịch UBND các tỉnh, thành phố trực thuộc Trung ương",
+                                "các Bí thư Tỉnh ủy, Thành ủy",
+                                "Chủ tịch HĐND các tỉnh, thành phố trực thuộc Trung ương"]
+
+
+def test_guard_one_secretary_who_speaks_is_no_lead() -> None:
+    text = ("Phát biểu bế mạc, Bí thư Thành ủy Nguyễn Văn An yêu cầu các cấp, ngành rà soát những nhiệm vụ chưa đạt. "
+            "Đồng thời, khẩn trương khắc phục hậu quả bão lũ, sớm ổn định đời sống nhân dân.")
+    assert all("Bí thư" not in u for t in parse_notice(text).tasks for u in t.lead)
