@@ -3661,7 +3661,10 @@ def _ask_list(para: str, *, directs: bool = False) -> list[tuple[str, list[str]]
     chỉ đạo các đơn vị chủ động thực hiện tốt các nội dung như: A. B. C." (two or more sentences after the colon).
     Each piece gets the asked unit as lead, unless it names its own doer. In a paragraph that directs (`directs`),
     any ask followed by two or more ';' duties of the asked unit is split the same way: "Yêu cầu các xã rà soát …;
-    lập danh sách …" — but a past ask ("đã yêu cầu …") is background."""
+    lập danh sách …" — but a past ask ("đã yêu cầu …") is background; and the voters' own request (VOTERS_ASK) is
+    none."""
+    if VOTERS_ASK.match(para):
+        return None
     for m in ASK_LIST_VERB.finditer(para):
         rest = para[m.end():]
         unit = name_prefix(rest)
@@ -4311,6 +4314,13 @@ ANSWERED_REQUEST = re.compile(r"^(?:Trả\s*lời\s+)?(?:đề\s*nghị|kiến\s
                               re.I | re.U)
 
 
+# the voters' or citizens' own request told as a sentence: "Cử tri tỉnh Hưng Yên đề nghị Bộ GD&ĐT ban hành …; xem xét
+# …" — what they ask of the office that answers, not work the notice hands out
+VOTERS_ASK = re.compile(r"^(?:Cử\s*tri|Nhân\s*dân|Người\s*dân|Công\s*dân)(?:\s+(?:các\s+)?(?:tỉnh|thành\s*phố|huyện|"
+                        r"quận|thị\s*xã|xã|phường|thị\s*trấn)(?:\s+[A-ZĐÀ-Ỹ]\w*){1,3})?\s+(?:đề\s*nghị|kiến\s*nghị|"
+                        r"phản\s*ánh)\b", re.U)
+
+
 # A news copy's line on whose instruction it reports: "Đó là một trong những ý kiến chỉ đạo của ông X tại cuộc họp …"
 TELLS_WHOSE = re.compile(r"^Đó\s*là\s*(?:một\s*trong\s*(?:những|các)\s*)?(?:nội\s*dung\s*|ý\s*kiến\s*)?"
                          r"(?:chỉ\s*đạo|yêu\s*cầu|đề\s*nghị|kết\s*luận)\s+(?:của|tại)\b", re.U)
@@ -4352,6 +4362,8 @@ def _informs(text: str) -> bool:
             not re.search(r"\b(?:gửi|nộp|báo\s*cáo\s*(?:về|cho)|trước\s*ngày)\b", text, re.I):
         return True
     if ANSWERED_REQUEST.match(text) and not re.search(r"\bTrả\s*lời\s*:", text[12:]):
+        return True
+    if VOTERS_ASK.match(text) and not re.search(r"\bTrả\s*lời\s*:", text):
         return True
     if NARRATES.search(text[:400]) and not NARRATION_ASKS.search(text):
         return True

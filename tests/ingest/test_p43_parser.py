@@ -163,3 +163,22 @@ def test_guard_one_secretary_who_speaks_is_no_lead() -> None:
     text = ("Phát biểu bế mạc, Bí thư Thành ủy Nguyễn Văn An yêu cầu các cấp, ngành rà soát những nhiệm vụ chưa đạt. "
             "Đồng thời, khẩn trương khắc phục hậu quả bão lũ, sớm ổn định đời sống nhân dân.")
     assert all("Bí thư" not in u for t in parse_notice(text).tasks for u in t.lead)
+
+
+@pytest.mark.parametrize("voters", ["Cử tri tỉnh Hưng Yên", "Cử tri", "Người dân xã Hòa An",
+                                    "Cử tri các huyện Đông Sơn"])
+@pytest.mark.parametrize("more", ["; xem xét đưa hoạt động này vào danh mục ngành nghề kinh doanh có điều kiện.",
+                                  "; đồng thời xem xét, đưa hoạt động này vào danh mục ngành nghề kinh doanh có điều "
+                                  "kiện.", "."])
+def test_the_voters_own_request_is_no_task(voters: str, more: str) -> None:
+    text = (f"{voters} đề nghị Bộ Giáo dục và Đào tạo ban hành văn bản quy định về việc dạy thêm, học thêm{more}\n\n"
+            "Bộ Giáo dục và Đào tạo yêu cầu các Sở Giáo dục và Đào tạo tăng cường kiểm tra hoạt động dạy thêm, học "
+            "thêm trên địa bàn.")
+    tasks = list(parse_notice(text).tasks)
+    assert [list(t.lead) for t in tasks] == [["Sở Giáo dục và Đào tạo"]], [(t.lead, t.text) for t in tasks]
+
+
+def test_guard_a_request_answered_below_is_kept_as_before() -> None:
+    text = ("Cử tri huyện Đông Sơn đề nghị sửa chữa tuyến đường liên xã. Trả lời: UBND huyện giao Phòng Kinh tế và Hạ "
+            "tầng khảo sát, lập phương án sửa chữa trong quý III/2026.")
+    assert any("Phòng Kinh tế và Hạ tầng" in u for t in parse_notice(text).tasks for u in t.lead)
