@@ -3557,7 +3557,13 @@ CONNECTIVE_WORK = re.compile(r"^(?:Trong\s*đó|Cạnh\s*đó|Bên\s*cạnh\s*đ
 def _also_work(text: str) -> bool:
     """A sentence that adds another piece of work for the doer before it (ALSO_WORK, or a connective and a verb)."""
     return ALSO_WORK.match(text) is not None or (
-        (conn := CONNECTIVE_WORK.match(text)) is not None and WORK_CLAUSE.match(text[conn.end():]) is not None)
+        (conn := CONNECTIVE_WORK.match(text)) is not None and (WORK_CLAUSE.match(text[conn.end():]) is not None or
+                                                               OBLIGED_WORK.match(text[conn.end():]) is not None))
+
+
+# ("Đồng thời, cần hạn chế phương tiện …", "Ngoài ra, phải bố trí …": the obligation said with its modal, any verb)
+OBLIGED_WORK = re.compile(r"(?:cần|phải)\s+(?:khẩn\s*trương\s+|chủ\s*động\s+|kịp\s*thời\s+)?(?!là\b|có\s*thể\b)"
+                          r"[a-zđà-ỹ]{2,}\s+[a-zđà-ỹ]", re.U)
 
 
 # the colon of a list of members by field ("yêu cầu các Sở: Y tế, Tư pháp, … triển khai …") opens no list of work

@@ -44,7 +44,7 @@ _LOCAL_DESK = (r"địa\s*chính|tư\s*pháp|văn\s*hóa|văn\s*hoá|tài\s*chí
 # Words a unit's name starts with. Lower-case group words ("các sở, ngành") count too. "Ban" opens no unit in
 # the common words it starts ("Ban đầu", "ban ngày", "ban hành") nor in "Bản chất"/"Bản thân" whose mark a scan lost.
 _HEADS = (
-    r"Sở|Ban(?!\s*(?:hành|đầu|ngày|đêm|sáng|chiều|trưa|tối|bố|chất|thân)\b)|Bộ|Ủy\s*ban|Uỷ\s*ban|UBND|HĐND|Hội\s*đồng|V[ăa]n\s*[Pp]hòng|VP|Phòng|Cục|Tổng\s*[Cc]ục|Vụ(?!\s*việc)|Viện|"
+    r"Sở|Ban(?!\s*(?:hành|đầu|ngày|đêm|sáng|chiều|trưa|tối|bố|chất|thân)\b)|Bộ|Ủy\s*ban|Uỷ\s*ban|UBND|HĐND|UBBC|Hội\s*đồng|V[ăa]n\s*[Pp]hòng|VP|Phòng|Cục|Tổng\s*[Cc]ục|Vụ(?!\s*việc)|Viện|"
     r"Trung\s*[Tt]âm|Công\s*an|Bộ\s*Chỉ\s*huy|Bộ\s*đội|Hội(?!\s*(?:nghị|chợ|thảo|thi|diễn|trại|khỏe|báo))|Đoàn|Mặt\s*trận|mặt\s*trận(?=\s+(?:Tổ\s*quốc|các\s+cấp|cấp\s+(?:tỉnh|huyện|xã|cơ\s*sở)|tỉnh|huyện|xã|phường|thị\s*trấn)\b)|MTTQ(?:VN)?|UB\.?\s*MTTQ(?:VN)?|Liên\s*đoàn|Tổng\s*Liên\s*đoàn|Liên\s*minh|"
     r"Tỉnh\s*ủy|Tỉnh\s*uỷ|Thành\s*ủy|Thành\s*uỷ|Huyện\s*ủy|Huyện\s*uỷ|Thị\s*ủy|Thị\s*uỷ|Đảng\s*ủy|Đảng\s*uỷ|"
     r"Quận\s*[ủu][yỷ]|Quân\s*[ủu][yỷ]|"  # the Party committee of a district, of the army ("Quân ủy Trung ương")

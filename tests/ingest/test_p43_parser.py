@@ -182,3 +182,29 @@ def test_guard_a_request_answered_below_is_kept_as_before() -> None:
     text = ("Cử tri huyện Đông Sơn đề nghị sửa chữa tuyến đường liên xã. Trả lời: UBND huyện giao Phòng Kinh tế và Hạ "
             "tầng khảo sát, lập phương án sửa chữa trong quý III/2026.")
     assert any("Phòng Kinh tế và Hạ tầng" in u for t in parse_notice(text).tasks for u in t.lead)
+
+
+@pytest.mark.parametrize("connective", ["Đồng thời", "Ngoài ra", "Bên cạnh đó"])
+@pytest.mark.parametrize("modal", ["cần", "phải"])
+@pytest.mark.parametrize("work", ["hạn chế phương tiện giao thông trong thời gian bão ảnh hưởng",
+                                  "di dời người dân ra khỏi khu vực nguy hiểm trước khi bão vào"])
+def test_a_connective_then_an_obligation_is_the_same_doers_next_duty(connective: str, modal: str, work: str) -> None:
+    text = ("Thủ tướng yêu cầu các bộ, ngành, địa phương tập trung ứng phó khẩn cấp với bão số 5.\n\n"
+            "Các địa phương căn cứ diễn biến cụ thể để chủ động cấm biển từ ngày 24-8, đặc biệt lưu ý cấm sớm để "
+            f"phòng ngừa giông lốc. {connective}, {modal} {work} để bảo đảm an toàn.")
+    tasks = list(parse_notice(text).tasks)
+    second = [t for t in tasks if t.text.startswith(connective)]
+    assert len(second) == 1 and list(second[0].lead) == ["Các địa phương"], [(t.lead, t.text) for t in tasks]
+
+
+@pytest.mark.parametrize("text", [
+    "Các địa phương chủ động cấm biển từ ngày 24-8. Đồng thời, cần có thể xem xét thêm.",
+    "Các địa phương chủ động cấm biển từ ngày 24-8. Ngoài ra, cần là việc phải làm ngay.",
+])
+def test_guard_a_modal_that_states_no_work(text: str) -> None:
+    assert len(parse_notice(text).tasks) <= 1
+
+
+def test_the_election_committees_by_their_abbreviation_lead() -> None:
+    text = "Đề nghị UBBC các huyện, thị xã, thành phố tạo điều kiện thuận lợi để việc thông báo được kịp thời."
+    assert find_leads(text) == ["UBBC các huyện, thị xã, thành phố"]
