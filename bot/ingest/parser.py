@@ -43,6 +43,7 @@ from bot.ingest.units import (
     names_addressee,
     split_units,
     unit_case,
+    units_named,
     units_referred_back,
 )
 from storage.itemref import numbers_made_up
@@ -426,6 +427,14 @@ def _subject_after(lines: list[str], kind_index: int) -> list[str]:
     return out
 
 
+def _salutation_joined(lines: list[str]) -> list[str]:
+    """"Kính" / "gửi:" wrapped onto two lines (a two-column header copied from a portal) read as one line."""
+    for i, ln in enumerate(lines[:60]):
+        if ln.strip() == "Kính" and i + 1 < len(lines) and re.match(r"gửi\s*[:.]", lines[i + 1]):
+            return [*lines[:i], f"Kính {lines[i + 1]}", *lines[i + 2:]]
+    return lines
+
+
 def _addressees(lines: list[str]) -> list[str]:
     for i, ln in enumerate(lines[:60]):
         m = re.match(r"^Kính\s*gửi\s*[:.]?\s*(?P<rest>.*)$", ln, re.U)
@@ -440,7 +449,12 @@ def _addressees(lines: list[str]) -> list[str]:
             parts = [p.strip(" ;.,") for p in re.split(r";", rest) if p.strip(" ;.,")]
             return [u for p in parts for u in (split_units(p) or [p])]
         out = [rest.lstrip("-+ ").strip(" ;.,")] if rest else []
-        for nxt in lines[i + 1: i + 30]:
+        for j in range(i + 1, min(len(lines), i + 30)):
+            nxt = lines[j]
+            if out and out[-1] and not nxt.startswith(("-", "+", "•")) and _addressee_wrap(lines, j):
+                # "- Các bộ, cơ quan ngang bộ, cơ quan" / "thuộc Chính phủ;": the name wrapped onto the next line
+                out[-1] = f"{out[-1]} {nxt.strip(' ;.,')}"
+                continue
             if not nxt.startswith(("-", "+", "•")):
                 break
             out.append(nxt.lstrip("-+• ").strip(" ;.,"))
@@ -1264,7 +1278,7 @@ def candidate_notice(raw: str, *, broad: bool = True) -> tuple[ParsedNotice, lis
 def _read_notice(raw: str, *, broad: bool | None = None, task_filter: bool | None = None
                  ) -> tuple[ParsedNotice, list[dict[str, float]]]:
     text = clean_text(raw)
-    lines = _read_addressee_line(lines_of(text))
+    lines = _read_addressee_line(_salutation_joined(lines_of(text)))
     head = "\n".join(lines[:30])
     number = _number(head)
     date, place = _date_and_place(head)
@@ -3543,7 +3557,13 @@ CONNECTIVE_WORK = re.compile(r"^(?:Trong\s*đó|Cạnh\s*đó|Bên\s*cạnh\s*đ
 def _also_work(text: str) -> bool:
     """A sentence that adds another piece of work for the doer before it (ALSO_WORK, or a connective and a verb)."""
     return ALSO_WORK.match(text) is not None or (
-        (conn := CONNECTIVE_WORK.match(text)) is not None and WORK_CLAUSE.match(text[conn.end():]) is not None)
+        (conn := CONNECTIVE_WORK.match(text)) is not None and (WORK_CLAUSE.match(text[conn.end():]) is not None or
+                                                               OBLIGED_WORK.match(text[conn.end():]) is not None))
+
+
+# ("Đồng thời, cần hạn chế phương tiện …", "Ngoài ra, phải bố trí …": the obligation said with its modal, any verb)
+OBLIGED_WORK = re.compile(r"(?:cần|phải)\s+(?:khẩn\s*trương\s+|chủ\s*động\s+|kịp\s*thời\s+)?(?!là\b|có\s*thể\b)"
+                          r"[a-zđà-ỹ]{2,}\s+[a-zđà-ỹ]", re.U)
 
 
 # the colon of a list of members by field ("yêu cầu các Sở: Y tế, Tư pháp, … triển khai …") opens no list of work
@@ -3620,7 +3640,11 @@ QUALIFIER_CLAUSE = re.compile(r"^(?:thời\s*gian|thời\s*hạn|(?:hoàn\s*thà
 LIST_AFTER = re.compile(r"(?:các|những)\s+(?:nội\s*dung|nhiệm\s*vụ|công\s*việc|việc)(?:\s+\w+){0,3}?\s*"
                         r"(?:như|sau(?:\s*đây)?)\s*:\s*", re.I | re.U)
 LEADERSHIP = re.compile(r"^(?:[Ll]ãnh\s*đạo|[Đđ]ồng\s*chí|Đ/c|(?:Phó\s*)?Chủ\s*tịch|(?:Phó\s*)?Bí\s*thư|Thường\s*trực|"
-                        r"Ban\s*Thường\s*vụ)\b", re.U)
+                        r"Ban\s*Thường\s*vụ|"
+                        # (a government leader by title, named or not: "Thủ tướng Phạm Minh Chính chỉ đạo các bộ,
+                        # ngành A; B; C", "Bộ trưởng …", "Người đứng đầu Chính phủ …" — the directed do the work)
+                        r"(?:Phó\s*)?Thủ\s*tướng|(?:Bộ|Thứ|Cục)\s*trưởng|Tổng\s*Bí\s*thư|"
+                        r"[Nn]gười\s*đứng\s*đầu)\b", re.U)
 # a second ask of the same subject ("…; đồng thời chỉ đạo Công an tỉnh …"): the subject does all of it
 CHAINED_ASK = re.compile(r"^(?:đồng\s*thời,?\s*)?(?:chỉ\s*đạo|giao|yêu\s*cầu|đề\s*nghị)\b", re.U)
 LIST_SENTENCE = re.compile(r"(?<=[.!])\s+(?=[A-ZĐÀ-Ỹ])", re.U)
@@ -3643,7 +3667,10 @@ def _ask_list(para: str, *, directs: bool = False) -> list[tuple[str, list[str]]
     chỉ đạo các đơn vị chủ động thực hiện tốt các nội dung như: A. B. C." (two or more sentences after the colon).
     Each piece gets the asked unit as lead, unless it names its own doer. In a paragraph that directs (`directs`),
     any ask followed by two or more ';' duties of the asked unit is split the same way: "Yêu cầu các xã rà soát …;
-    lập danh sách …" — but a past ask ("đã yêu cầu …") is background."""
+    lập danh sách …" — but a past ask ("đã yêu cầu …") is background; and the voters' own request (VOTERS_ASK) is
+    none."""
+    if VOTERS_ASK.match(para):
+        return None
     for m in ASK_LIST_VERB.finditer(para):
         rest = para[m.end():]
         unit = name_prefix(rest)
@@ -3689,7 +3716,11 @@ def _ask_list(para: str, *, directs: bool = False) -> list[tuple[str, list[str]]
             head = para[start: m.end() + len(name_prefix(rest))]
         out: list[tuple[str, list[str]]] = []
         asked, asked_strength = find_leads_ranked(para[m.start(): m.end() + len(name_prefix(rest))])
-        unit_leads = asked if asked_strength >= STRONG and asked and unit == name_prefix(rest) else [unit]
+        # (the asked as the units' splitter reads them with their work after: a list of offices, "chỉ đạo các Bộ
+        # trưởng, Thủ trưởng các cơ quan ngang bộ, …, Chủ tịch UBND các tỉnh, thành phố A; B", each office; a group
+        # with units singled out, "yêu cầu các bộ, ngành, nhất là Bộ X và các địa phương A; B", all of them)
+        named = units_named(rest) if unit == name_prefix(rest) else []
+        unit_leads = named or (asked if asked_strength >= STRONG and asked and unit == name_prefix(rest) else [unit])
         for n, item in enumerate(items):
             own, strength = find_leads_ranked(item[:120])
             leads = own if strength >= STRONG and _unit_opens_with_work(item) else unit_leads
@@ -4289,6 +4320,13 @@ ANSWERED_REQUEST = re.compile(r"^(?:Trả\s*lời\s+)?(?:đề\s*nghị|kiến\s
                               re.I | re.U)
 
 
+# the voters' or citizens' own request told as a sentence: "Cử tri tỉnh Hưng Yên đề nghị Bộ GD&ĐT ban hành …; xem xét
+# …" — what they ask of the office that answers, not work the notice hands out
+VOTERS_ASK = re.compile(r"^(?:Cử\s*tri|Nhân\s*dân|Người\s*dân|Công\s*dân)(?:\s+(?:các\s+)?(?:tỉnh|thành\s*phố|huyện|"
+                        r"quận|thị\s*xã|xã|phường|thị\s*trấn)(?:\s+[A-ZĐÀ-Ỹ]\w*){1,3})?\s+(?:đề\s*nghị|kiến\s*nghị|"
+                        r"phản\s*ánh)\b", re.U)
+
+
 # A news copy's line on whose instruction it reports: "Đó là một trong những ý kiến chỉ đạo của ông X tại cuộc họp …"
 TELLS_WHOSE = re.compile(r"^Đó\s*là\s*(?:một\s*trong\s*(?:những|các)\s*)?(?:nội\s*dung\s*|ý\s*kiến\s*)?"
                          r"(?:chỉ\s*đạo|yêu\s*cầu|đề\s*nghị|kết\s*luận)\s+(?:của|tại)\b", re.U)
@@ -4330,6 +4368,8 @@ def _informs(text: str) -> bool:
             not re.search(r"\b(?:gửi|nộp|báo\s*cáo\s*(?:về|cho)|trước\s*ngày)\b", text, re.I):
         return True
     if ANSWERED_REQUEST.match(text) and not re.search(r"\bTrả\s*lời\s*:", text[12:]):
+        return True
+    if VOTERS_ASK.match(text) and not re.search(r"\bTrả\s*lời\s*:", text):
         return True
     if NARRATES.search(text[:400]) and not NARRATION_ASKS.search(text):
         return True

@@ -44,7 +44,7 @@ _LOCAL_DESK = (r"địa\s*chính|tư\s*pháp|văn\s*hóa|văn\s*hoá|tài\s*chí
 # Words a unit's name starts with. Lower-case group words ("các sở, ngành") count too. "Ban" opens no unit in
 # the common words it starts ("Ban đầu", "ban ngày", "ban hành") nor in "Bản chất"/"Bản thân" whose mark a scan lost.
 _HEADS = (
-    r"Sở|Ban(?!\s*(?:hành|đầu|ngày|đêm|sáng|chiều|trưa|tối|bố|chất|thân)\b)|Bộ|Ủy\s*ban|Uỷ\s*ban|UBND|HĐND|Hội\s*đồng|V[ăa]n\s*[Pp]hòng|VP|Phòng|Cục|Tổng\s*[Cc]ục|Vụ(?!\s*việc)|Viện|"
+    r"Sở|Ban(?!\s*(?:hành|đầu|ngày|đêm|sáng|chiều|trưa|tối|bố|chất|thân)\b)|Bộ|Ủy\s*ban|Uỷ\s*ban|UBND|HĐND|UBBC|Hội\s*đồng|V[ăa]n\s*[Pp]hòng|VP|Phòng|Cục|Tổng\s*[Cc]ục|Vụ(?!\s*việc)|Viện|"
     r"Trung\s*[Tt]âm|Công\s*an|Bộ\s*Chỉ\s*huy|Bộ\s*đội|Hội(?!\s*(?:nghị|chợ|thảo|thi|diễn|trại|khỏe|báo))|Đoàn|Mặt\s*trận|mặt\s*trận(?=\s+(?:Tổ\s*quốc|các\s+cấp|cấp\s+(?:tỉnh|huyện|xã|cơ\s*sở)|tỉnh|huyện|xã|phường|thị\s*trấn)\b)|MTTQ(?:VN)?|UB\.?\s*MTTQ(?:VN)?|Liên\s*đoàn|Tổng\s*Liên\s*đoàn|Liên\s*minh|"
     r"Tỉnh\s*ủy|Tỉnh\s*uỷ|Thành\s*ủy|Thành\s*uỷ|Huyện\s*ủy|Huyện\s*uỷ|Thị\s*ủy|Thị\s*uỷ|Đảng\s*ủy|Đảng\s*uỷ|"
     r"Quận\s*[ủu][yỷ]|Quân\s*[ủu][yỷ]|"  # the Party committee of a district, of the army ("Quân ủy Trung ương")
@@ -54,6 +54,9 @@ _HEADS = (
     # (the central body of an association: "Trung ương Hội Cựu chiến binh Việt Nam", "Trung ương Đoàn")
     r"Trung\s*ương(?=\s+(?:Hội|Đoàn)\b)|"
     r"Tập\s*đoàn|Tổng\s*[Cc]ông\s*ty|Chủ\s*tịch|Giám\s*đốc|(?:Phó\s*)?Tổng\s*[Gg]iám\s*đốc|"
+    # (the secretaries of Party committees named by their committee, asked as the chairmen are: "đề nghị các Bí thư
+    # Tỉnh ủy, Thành ủy, Chủ tịch HĐND các tỉnh …"; one secretary alone is a speaker more often than one asked)
+    r"[Cc]ác\s+Bí\s*thư(?=\s+(?:(?:Tỉnh|Thành|Huyện|Quận|Thị|Đảng)\s*[ủu][yỷ]|[Cc]ấp\s*[ủu][yỷ]|[Cc]hi\s*bộ)\b)|"
     # office holders written in lower case after whoever asks: "yêu cầu giám đốc các sở, chủ tịch UBND các xã"
     # (and a bare title before another one: "giám đốc, thủ trưởng các sở, ban, ngành", "lãnh đạo, người đứng đầu …")
     r"(?:[Gg]iám\s*đốc|[Tt]hủ\s*trưởng|[Ll]ãnh\s*đạo|[Cc]hỉ\s*huy)(?=,\s*(?:[Tt]hủ\s*trưởng|[Nn]gười\s*đứng\s*đầu|"
@@ -217,7 +220,8 @@ _STOP = (
     # time and frequency words glued after a name: "Sở Tài chính hằng tháng báo cáo …"
     r"(?:hằng|hàng)\s*(?:ngày|tuần|tháng|quý|năm)|định\s*kỳ|(?:[Ss]áng|[Cc]hiều|[Tt]ối|[Tt]rưa|[Nn]gày)\s+(?:ngày\s+)?\d{1,2}(?:[/.-]\d|\s+tháng)|sang\s*(?:tháng|quý|năm)|chậm\s*nhất|từ\s*nay|"
     # adverbs and the verbs of a speaker after a name: "UBND tỉnh vừa có …", "Thường trực Thị ủy cũng yêu cầu …"
-    r"cũng|đã|sẽ|(?<!và\s)vừa|đang|luôn|không(?=\s+(?:để|cấp|cho\s*phép|tổ\s*chức|sử\s*dụng|thực\s*hiện)\b)|"
+    r"cũng|đã|sẽ|(?<!và\s)vừa|đang|luôn|"
+    r"không(?=\s+(?:để|cấp|cho\s*phép|tổ\s*chức|sử\s*dụng|thực\s*hiện)\b)|"
     r"nhận\s*được|nhấn\s*mạnh|lưu\s*ý|chú\s*ý|đến\s*nay|cho\s*biết|"
     r"chưa(?!\s*(?:thành\s*niên|đủ\s*tuổi))|chỉ\s*rõ|khẳng\s*định|biểu\s*dương|ghi\s*nhận|có\s*(?:văn\s*bản|"
     r"công\s*văn|Công\s*văn|Chỉ\s*thị|chỉ\s*thị|Thông\s*báo|thông\s*báo|ý\s*kiến)|ban\s*hành|"
@@ -805,8 +809,24 @@ def split_units(names: str) -> list[str]:
     units = _shared_level([p for p in parts if p and (UNIT_START.match(p) or len(parts) > 1 and
                                                       (LEVEL_KIND_AFTER.match(p) or OWN_GROUP_IN_LIST.match(p)))
                            and len(p) <= MAX_NAME * 3])
-    return [d for u in units for d in _distribute(u) if _short_enough(d) and not DANGLING_END.search(d) and
-            not FORWARD_POINTER.search(d) and not BARE_FORCE.fullmatch(d)]
+    out = [d for u in units for d in _distribute(u) if _short_enough(d) and not DANGLING_END.search(d) and
+           not FORWARD_POINTER.search(d) and not BARE_FORCE.fullmatch(d)]
+    return _secretaries_of(out)
+
+
+# "các Bí thư Tỉnh ủy, Thành ủy": the committee after the secretaries' is theirs too, no unit of its own
+SECRETARIES = re.compile(r"^(?:[Cc]ác\s+)?Bí\s*thư\s", re.U)
+BARE_COMMITTEE = re.compile(r"(?:Tỉnh|Thành|Huyện|Quận|Thị|Đảng)\s*[ủu][yỷ]", re.U)
+
+
+def _secretaries_of(units: list[str]) -> list[str]:
+    out: list[str] = []
+    for u in units:
+        if out and SECRETARIES.match(out[-1]) and BARE_COMMITTEE.fullmatch(u):
+            out[-1] = f"{out[-1]}, {u}"
+        else:
+            out.append(u)
+    return out
 
 
 # a board named by its full title runs long: "các đồng chí thành viên Ban Chỉ huy Phòng thủ dân sự - Phòng, chống
@@ -935,6 +955,25 @@ def _board_case(m: re.Match[str]) -> str:
     return f"Ban {words[1][:1].upper()}{words[1][1:]}"
 
 
+# the units singled out of a group named before them: "các bộ, ngành liên quan, nhất là Bộ Y tế và các địa phương rà
+# soát …" — the group and each unit singled out lead; places singled out ("UBND các tỉnh ven biển – nhất là Thanh Hóa,
+# Nghệ An – …") name no unit of their own: the group alone
+PLACE_SINGLED = re.compile(r"(?:xã|phường|thị\s*trấn|huyện|quận|thị\s*xã|tỉnh|thành\s*phố|TP\.?)\s", re.U)
+SINGLED_OUT = re.compile(r"\s*[,–-]\s*(?:nhất|đặc\s*biệt|trong\s*đó|trước\s*hết)\s+(?:là|có)\s+", re.U)
+
+
+def _singled_out(fragment: str, stops: re.Pattern[str]) -> list[str] | None:
+    m = SINGLED_OUT.search(fragment, 0, MAX_NAME * 2)
+    if m is None:
+        return None
+    head = fragment[: m.start()].strip(" ,.-–")
+    if not head or _cut(head, stops) != head or not (group := split_units(head)):
+        return None  # ("các xã tăng cường kiểm tra, nhất là …": the work has begun)
+    tail = fragment[m.end():]
+    # (a place singled out is no unit of its own: "UBND các xã, nhất là xã Nghĩa Khánh …")
+    return group + (_units_from(tail, stops) if UNIT_START.match(tail) and not PLACE_SINGLED.match(tail) else [])
+
+
 def _units_from(fragment: str, stops: re.Pattern[str] = STOP_RE) -> list[str]:
     # "Công ty X (đơn vị quản lý công trình), chính quyền địa phương …": a note inside a list is not its end
     fragment = NOTE_IN_LIST.sub(lambda m: "" if m.group(1)[:1].islower() else m.group(0), fragment.strip())
@@ -949,11 +988,19 @@ def _units_from(fragment: str, stops: re.Pattern[str] = STOP_RE) -> list[str]:
         fragment = re.sub(rf"(?:^|(?<=,\s)|(?<=\svà\s)){LOWER_BOARD.pattern}", _board_case, fragment)
     if not UNIT_START.match(fragment):
         return []
+    if (singled := _singled_out(fragment, stops)) is not None:
+        return singled
     if ";" in fragment[:MAX_NAME * 3] and (listed_names := _semicolon_list(fragment)):
         return [u for name in listed_names for u in split_units(name)]
     if members := _colon_members(fragment, stops):
         return split_units(members)
     return split_units(_cut(fragment, stops))
+
+
+def units_named(fragment: str) -> list[str]:
+    """The units a fragment opens with, as a list split where each part is a unit ("các bộ, ngành liên quan, nhất
+    là Bộ Y tế …" → the group and the unit singled out)."""
+    return _units_from(fragment)
 
 
 def _colon_members(fragment: str, stops: re.Pattern[str] = STOP_RE) -> str | None:
@@ -1236,6 +1283,36 @@ def _unit_issues(before: str) -> bool:
     return bool(name) and _ISSUER_TAIL.match(before[len(name):]) is not None
 
 
+# a news copy that tells of a letter sent: "Cục Y tế dự phòng đã có Công văn khẩn gửi Sở Y tế các tỉnh tăng cường …",
+# "X vừa có văn bản gửi lực lượng CSGT các tỉnh, đề nghị vận động …" — the units the letter goes to are asked, not the
+# sender (not a letter that asks the sender's superiors for something: "… gửi Bộ Tài chính xin ý kiến", "… gửi Sở X
+# báo cáo …"; nor one whose asked units are named after its ask: "… gửi UBND tỉnh đề nghị Sở Y tế …" — those lead)
+SENT_TO = re.compile(r"^(?P<who>[^;:.]{2,300}?)\s(?:(?:đã|vừa|cũng|mới)\s+)+(?:có|ban\s*hành|ký|phát\s*đi)\s+"
+                     r"(?:[Cc]ông\s*văn|[Vv]ăn\s*bản|[Cc]ông\s*điện|[Hh]ướng\s*dẫn)(?:\s+(?:khẩn|hỏa\s*tốc|hoả\s*tốc))?"
+                     r"(?:\s+số\s+[\w/.\-&]+)?\s+gửi\s+(?:(?:đến|tới|cho)\s+)?(?P<u>\S.*)", re.U | re.S)
+SENT_WORK = re.compile(r"^\s*,?\s*(?!(?:về|để|nhằm|theo|thông\s*báo|báo\s*cáo|phản\s*ánh|trả\s*lời|xin|giới\s*thiệu|"
+                       r"kèm|cùng|và|với|của|do|tại|trong)\b)[a-zđà-ỹ]", re.U)
+SENT_ABOUT = re.compile(r"\s(?=(?:về|để|nhằm|theo|trong)(?:\s|$))", re.U)
+LOWER_FORCE = re.compile(r"^lực\s*lượng\s+[A-ZĐ]", re.U)
+
+
+def _sent_to(text: str) -> list[str]:
+    """The units a letter told of goes to, when what follows them asks them for work (SENT_TO)."""
+    m = SENT_TO.match(text)
+    if m is None or not _unit_issues(m.group("who").split(",")[-1].strip()) and \
+            not REQUESTER.search(m.group("who")):
+        return []
+    rest = m.group("u")
+    name = SENT_ABOUT.split(_cut(rest), maxsplit=1)[0].strip(" ,")  # ("… các tỉnh về tăng cường …": its subject)
+    units = _units_from(name) or ([name] if LOWER_FORCE.match(name) and len(name) <= MAX_NAME else [])
+    after = rest[len(name):] if rest.startswith(name) else ""
+    if not units or is_generic_reference(units) or not SENT_WORK.match(after):
+        return []
+    if (ask := ASK.match(after.lstrip(" ,"))) and (named := _units_from(ask.group("u"))):
+        return named  # "… gửi UBND tỉnh đề nghị Sở Y tế …": the unit the ask names
+    return units
+
+
 def _issuer_asks(text: str) -> list[str]:
     """"Chi cục Kiểm lâm vừa có công văn yêu cầu các Hạt Kiểm lâm … tăng cường …": a news copy tells that a unit
     asked others; the units asked lead, not the unit that asked (it opens the text, but only to tell the ask)."""
@@ -1274,9 +1351,16 @@ def _asked(text: str) -> list[str]:
                 (units := split_units(told.group("u"))) and not is_generic_reference(units):
             return units  # "Chủ tịch chỉ đạo cho Trưởng Phòng X yêu cầu các trường …": X is told to ask, X leads
         units = _units_from(m.group("u"))
+        if not units and (place := PLACE_ASKED.match(m.group("u"))):
+            units = [place.group("p")]  # "yêu cầu tỉnh Đồng Nai hoàn thành …": the place's government is asked
         if units:
             return units + _asked_too(m.group("u"))
     return []
+
+
+# a place named by its level and its name, asked straight after the verb, its work after it
+PLACE_ASKED = re.compile(r"(?P<p>(?:tỉnh|thành\s*phố|TP\.?|huyện|quận|thị\s*xã|xã|phường|thị\s*trấn)\s+"
+                         r"[A-ZĐÀ-Ỹ]\w*(?:\s+[A-ZĐÀ-Ỹ]\w*){0,3})(?=\s+[a-zđà-ỹ])", re.U)
 
 
 # the one told to pass an ask on: "… chỉ đạo (cho) Trưởng Phòng Giáo dục yêu cầu lãnh đạo các trường …"
@@ -1462,7 +1546,27 @@ def find_leads_ranked(text: str) -> tuple[list[str], int]:
     found = _find_leads_ranked(text)
     if not found[0] and (glued := GLUED_HEADLINE.match(text)) and (body := _find_leads_ranked(text[glued.end():]))[0]:
         return body
+    if not found[0] and (passive := _asked_in_passive(text)):
+        return passive, STRONG
     return found
+
+
+# units asked in the passive, anywhere in a text that names no lead otherwise (a headline glued before them, say): "…
+# Sở Y tế các địa phương và Sở An toàn thực phẩm được yêu cầu tăng cường thanh tra …"
+PASSIVE_ASKED = re.compile(r"(?P<u>(?:[^;:.]|\.(?=\S)){3,160}?)\s+(?:cũng\s+|đã\s+)?được\s+(?:yêu\s*cầu|đề\s*nghị)\s+"
+                           r"(?=[a-zđà-ỹ])", re.U)
+# (not "được giao": "các cơ quan, đơn vị được giao quản lý tài sản" names the units by the work they hold)
+
+
+def _asked_in_passive(text: str) -> list[str]:
+    for start in UNIT_START.finditer(text):
+        if start.start() > 0 and text[start.start() - 1].isalnum():
+            continue
+        m = PASSIVE_ASKED.match(text, start.start())
+        if m is not None and _cut(name := m.group("u").strip(" ,")) == name and \
+                (units := split_units(name)) and not is_generic_reference(units) and not _speaker(units):
+            return units
+    return []
 
 
 def _find_leads_ranked(text: str) -> tuple[list[str], int]:
@@ -1477,7 +1581,9 @@ def _find_leads_ranked(text: str) -> tuple[list[str], int]:
     if not _speaker(leads, text) or CHARGES_PERSON.match(text):
         return leads, strength  # ("Giao đồng chí Phó Chủ tịch … chỉ đạo …, yêu cầu …": the person charged leads)
     text = _without_page_breaks(text)
-    if (asked := _asked(text)) and not is_generic_reference(asked) and not _speaker(asked):
+    # (a group by its kind too: "Phó Thủ tướng Trần Văn A … yêu cầu các địa phương giải quyết sớm …" — whether it
+    # means the units above is the caller's to judge, as for any lead)
+    if (asked := _asked(text)) and not _speaker(asked):
         return asked, STRONG
     for told in SPEAKER_DIRECTS.finditer(text):
         # "Đ/c Chủ tịch UBND huyện chia sẻ …, đồng thời chỉ đạo các xã, thị trấn cần tập trung …": the directed act
@@ -1547,6 +1653,8 @@ def _leads_ranked(text: str) -> tuple[list[str], int]:
             not (PLACE_HOLDER.match(who := directed.group("who").strip()) and not _speaker([who], text)) and \
             (units := _units_from(directed.group("u"))) and not is_generic_reference(units):
         return units, STRONG  # "…, ông A – Phó Chủ tịch UBND huyện chỉ đạo Phòng X phối hợp … hướng dẫn …"
+    if sent := _sent_to(text):
+        return sent, STRONG
     if issued := _issuer_asks(text):
         return issued, STRONG
     # "Thứ nhất, các cơ sở Đảng khẩn trương …": the opening subject with its role beats a "giao" far below
