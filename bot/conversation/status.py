@@ -1696,9 +1696,14 @@ CANCEL = re.compile(r"(?:(?:da|vang|thoi)\s+)?(?:huy(?:\s+bo)?|thoi|bo qua|khong
                     r"|thoi khong can(?:\s+nua)?|cancel)(?:\s+(?:a|nhe|nha|di|luon|roi))*")
 
 
+def _chat_words(text: str) -> str:
+    """`chat_fold` with punctuation as spaces, one space between words: a short message as its words alone."""
+    return " ".join(re.sub(r"[^\w\s]", " ", chat_fold(text)).split())
+
+
 def is_cancel(text: str) -> bool:
     """"thôi", "Huỷ ạ", "bỏ qua nhé": a message that only takes something back (probe 46: answered "chưa hiểu")."""
-    return CANCEL.fullmatch(" ".join(re.sub(r"[^\w\s]", " ", chat_fold(text)).split())) is not None
+    return CANCEL.fullmatch(_chat_words(text)) is not None
 
 
 async def cancel_said(conv: Conversation, event: TextIn, person: Person) -> None:
@@ -1708,17 +1713,22 @@ async def cancel_said(conv: Conversation, event: TextIn, person: Person) -> None
     ctx = conv.ctx
     now = ctx.clock.now()
     since = min(asked_since(ctx), now - DATE_FOLLOWS)
-    dropped = await ctx.db.run(drop_pending_replies, person=person, since=since, now=now)
+    dropped = await ctx.db.run(_drop_questions, person=person, since=since, now=now)
     if dropped:
-        refs = {t.id: t.item_ref for t in await ctx.db.run(
-            lambda s: list(s.scalars(select(Task).where(Task.id.in_({i for a in dropped for i in a.task_ids})))))}
-        log.info("%s cancelled %d open question(s): %s", person.handle, len(dropped), [a.source for a in dropped])
-        await conv.say(event, texts.questions_cancelled(
-            [(refs.get(a.task_ids[0]) if a.source == DATE_ASKED and a.task_ids else None, a.text) for a in dropped]))
+        log.info("%s cancelled %d open question(s)", person.handle, len(dropped))
+        await conv.say(event, texts.questions_cancelled(dropped))
         return
     last = await ctx.db.run(_last_report_by, person.id, asked_since(ctx))
     log.info("%s said %r with no open question", person.handle, event.text)
     await conv.say(event, texts.nothing_to_cancel(is_admin=person.is_admin, last=last))
+
+
+def _drop_questions(session: Session, *, person: Person, since: dt.datetime,
+                    now: dt.datetime) -> list[tuple[str | None, str]]:
+    """`drop_pending_replies`, each question as `texts.questions_cancelled` says it: (the item number of an extension
+    asked without its date, else None; the words kept) — in the same unit of work."""
+    return [(session.get_one(Task, a.task_ids[0]).item_ref if a.source == DATE_ASKED and a.task_ids else None, a.text)
+            for a in drop_pending_replies(session, person=person, since=since, now=now)]
 
 
 def _last_report_by(session: Session, person_id: int, since: dt.datetime) -> tuple[str, bool] | None:
@@ -1737,7 +1747,7 @@ def is_bare_yes(text: str) -> bool:
 def is_hello(text: str) -> bool:
     """A greeting with nothing to act on (probe s19: "xin chào" got "chưa hiểu", "hello, is this the bot?" went
     to the office as a question)."""
-    folded = " ".join(re.sub(r"[^\w\s]", " ", chat_fold(text)).split())
+    folded = _chat_words(text)
     words = len(folded.split())
     return _HELLO.match(folded) is not None and not any(ch.isdigit() for ch in folded) and (
         words <= HELLO_WORDS or (words <= HELLO_BOT_WORDS and _ABOUT_BOT.search(folded) is not None))
