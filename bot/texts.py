@@ -3614,15 +3614,19 @@ def _supporting_said(r: UnitSummary) -> str:
 
 
 def _overdue_refs_said(r: UnitSummary, *, compact: bool = False) -> str:
-    """"II.3 (đang chờ ý kiến gia hạn đến 15/03/2027), IV.1": a late task whose extension request waits, told apart
-    from a plain late one (probe 27) — still counted late until it is granted. `compact` (inside brackets already):
-    "II.3, đang chờ ý kiến gia hạn đến 15/03/2027; IV.1"."""
-    asked = r.overdue_asked if len(r.overdue_asked) == len(r.overdue_refs) else [None] * len(r.overdue_refs)
-    if not any(asked):
+    """"II.3 (đạt 60%, đang chờ ý kiến gia hạn đến 15/03/2027), IV.1": beside a late task, the share done its unit
+    last reported (a late task at 90% is not one nobody has touched) and an extension request that waits (probe 27)
+    — still counted late until it is granted. `compact` (inside brackets already): "II.3, đạt 60%, đang chờ ý kiến
+    gia hạn đến 15/03/2027; IV.1"."""
+    n = len(r.overdue_refs)
+    asked = r.overdue_asked if len(r.overdue_asked) == n else [None] * n
+    percent = r.overdue_percent if len(r.overdue_percent) == n else [None] * n
+    notes = [([f"đạt {p}%"] if p else []) + ([f"{EXTENSION_PENDING_WORDS} đến {until:%d/%m/%Y}"] if until else [])
+             for p, until in zip(percent, asked, strict=True)]
+    if not any(notes):
         return ", ".join(r.overdue_refs)
-    said = [ref + ((f", {EXTENSION_PENDING_WORDS} đến {until:%d/%m/%Y}" if compact
-                    else f" ({EXTENSION_PENDING_WORDS} đến {until:%d/%m/%Y})") if until else "")
-            for ref, until in zip(r.overdue_refs, asked, strict=True)]
+    said = [ref + ((", " + ", ".join(note) if compact else f" ({', '.join(note)})") if note else "")
+            for ref, note in zip(r.overdue_refs, notes, strict=True)]
     return ("; " if compact else ", ").join(said)
 
 
@@ -3949,7 +3953,16 @@ def _digest_item(item: DigestItem, *, done: bool) -> str:
     line = f"• Mục {item.item_ref} ({in_sentence(item.notice)}): {short_title(item.text, 100)} — {item.unit}{who}"
     if done and item.done_on:
         return f"{line}; hoàn thành ngày {date_vn(item.done_on)} ({_done_when(item)})"
-    return f"{line}; hạn {date_vn(item.effective_due or item.due_on)}"
+    return f"{line}; hạn {date_vn(item.effective_due or item.due_on)}{_last_report_said(item)}"
+
+
+def _last_report_said(item: DigestItem) -> str:
+    """Beside a late task in a leader's weekly summary: "; báo cáo gần nhất 04/05: đạt 70%" — the same late task
+    week after week then tells whether anything moved (probe 47); nothing when never reported (the holder is then
+    listed under "Chưa phản hồi lần nào" when they never answered at all)."""
+    if item.reported_on is None:
+        return ""
+    return f"; báo cáo gần nhất {item.reported_on:%d/%m}" + (f": đạt {item.percent}%" if item.percent else "")
 
 
 def _done_when(item: DigestItem) -> str:
@@ -4052,7 +4065,7 @@ def _still_overdue_lines(digest: WeeklyDigest, calendar: WorkingCalendar | None)
             late = f", quá hạn {(digest.until - deadline).days} ngày"
         if len(group) == 1:
             lines.append(f"• {item.unit} — mục {item.item_ref}: {short_title(item.text, 60, lead=item.unit)} "
-                         f"(hạn {date_vn(deadline)}{late})")
+                         f"(hạn {date_vn(deadline)}{late}{_last_report_said(item)})")
             continue
         units = [g.unit for g in group]
         named = _some_units(units, UNITS_NAMED)

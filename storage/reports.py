@@ -733,6 +733,9 @@ class UnitSummary:
     # beside each of `overdue_refs`: the date asked for when an extension request on it waits (still late unless
     # granted, but not plain overdue: probe 27), else None
     overdue_asked: list[dt.date | None] = field(default_factory=list)
+    # beside each of `overdue_refs`: the share done the unit last reported on it (None: none reported), so a leader
+    # tells a late task at 90% from one nobody has touched
+    overdue_percent: list[int | None] = field(default_factory=list)
     # past rounds of recurring duties (a recurring task counts above by its current round)
     rounds_on_time: int = 0
     rounds_late: int = 0
@@ -932,6 +935,7 @@ def summarize(tasks: Iterable[Task], *, today: dt.date, tz: ZoneInfo,
             summary.overdue_refs.append(task.item_ref)
             summary.overdue_asked.append(_asked_until(task) if state.status == TaskStatus.EXTENSION_REQUESTED
                                          else None)
+            summary.overdue_percent.append(state.percent if state.percent else None)
             numbers.setdefault(unit_id, []).append(task.notice.number or "")
         if task.assignee_id is None and not TaskStatus(state.status).is_closed:
             summary.unheld += 1
@@ -1136,6 +1140,10 @@ class DigestItem:
     noted_on: dt.date | None = None
     effective_due: dt.date | None = None  # the deadline as run past a day off (overdue from the day after)
     extended_from: dt.date | None = None  # finished after an extension: the deadline it replaced (said beside it)
+    # (overdue, not done) the day of the unit's latest report on it and the share done it said: a leader reading the
+    # same late task week after week sees whether anything moved since
+    reported_on: dt.date | None = None
+    percent: int | None = None
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -1323,10 +1331,9 @@ def weekly_digest(session: Session, *, today: dt.date, tz: ZoneInfo, days: int =
                 waits_in_time(task, current_state(task), today, tz, rule) is None:  # (asked in time: part 3 only)
             if task.assignee_id is not None:
                 overdue_held.setdefault(task.assignee_id, []).append(task)
-            if rule.effective_deadline(task.due_on) + dt.timedelta(days=1) >= since:
-                newly.append(replace(item, effective_due=rule.effective_deadline(task.due_on)))
-            else:
-                still.append(replace(item, effective_due=rule.effective_deadline(task.due_on)))
+            late = replace(item, effective_due=rule.effective_deadline(task.due_on), percent=task.percent or None,
+                           reported_on=task.last_report_at.astimezone(tz).date() if task.last_report_at else None)
+            (newly if rule.effective_deadline(task.due_on) + dt.timedelta(days=1) >= since else still).append(late)
         if task.status == TaskStatus.BLOCKED:  # "vướng kinh phí, đề nghị tỉnh hỗ trợ": for the leaders to see
             blocked.append((task, item))
         elif task.status == TaskStatus.EXTENSION_REQUESTED:

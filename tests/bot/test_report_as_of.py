@@ -52,7 +52,7 @@ async def test_a_leader_asking_in_december_for_octobers_report_gets_october_as_i
     assert "Hoàn thành đúng hạn: 1; hoàn thành quá hạn: 1" in said
     # (of the two within the deadline then, one had never been reported on: not work known to be going on)
     assert ("Đang thực hiện trong hạn: 1; chưa cập nhật (còn trong hạn): 1; quá hạn chưa hoàn thành: 4/8 nhiệm vụ có "
-            "thời hạn (50%) — mục 1, 4, 5, 7" in said), said
+            "thời hạn (50%) — mục 1 (đạt 60%), 4, 5 (đạt 50%), 7" in said), said
     assert "Báo cáo định kỳ, các kỳ trong khoảng này: 2 — đúng hạn 1, quá hạn 0, không báo cáo 1 (mục 7: 1 kỳ)" in said
     # the heading says when the figures stand, courteously and in full (NFC)
     lines = said.splitlines()
@@ -98,7 +98,7 @@ async def test_this_month_and_a_question_in_words(december: Harness) -> None:
     sent = await ask(h, "leader", "tình hình tháng 10 thế nào?")
     said = sent[0].text or ""
     assert len(sent) == 1 and said.splitlines()[0] == TITLE_OCTOBER, said
-    assert "quá hạn chưa hoàn thành: 4/8 nhiệm vụ có thời hạn (50%) — mục 1, 4, 5, 7" in said
+    assert "quá hạn chưa hoàn thành: 4/8 nhiệm vụ có thời hạn (50%) — mục 1 (đạt 60%), 4, 5 (đạt 50%), 7" in said
 
 
 def test_octobers_report_from_the_command_line(migrated_db: Database, db_url: str, tmp_path: Path,
@@ -109,7 +109,7 @@ def test_octobers_report_from_the_command_line(migrated_db: Database, db_url: st
                  "--to", "31/10/2026"]) == 0
     out = capsys.readouterr().out
     assert out.splitlines()[0] == TITLE_OCTOBER, out
-    assert "quá hạn chưa hoàn thành: 4/8 nhiệm vụ có thời hạn (50%) — mục 1, 4, 5, 7" in out
+    assert "quá hạn chưa hoàn thành: 4/8 nhiệm vụ có thời hạn (50%) — mục 1 (đạt 60%), 4, 5 (đạt 50%), 7" in out
     book = load_workbook(io.BytesIO(xlsx.read_bytes()))
     assert str(book["Chi tiết"]["A3"].value).startswith("Số liệu tính đến hết ngày 31/10/2026")
     detail = _detail(list(book["Chi tiết"].iter_rows(min_row=5, values_only=True)))

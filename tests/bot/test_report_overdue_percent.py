@@ -1,0 +1,76 @@
+"""A late task in /tonghop carries the share its unit last reported ("mục II.2.a, đạt 70%"): a leader tells a late
+task nearly finished from one nobody has touched (session 32's probe 47: Sở Xây dựng's 70% on a late item showed as a
+bare "mục II.2.a"). The whole path — typed reports, storage, a past month's summary, the text — is checked in
+test_report_as_of.py ("mục 1 (đạt 60%), 4, 5 (đạt 50%), 7"); here the text's two forms."""
+
+from __future__ import annotations
+
+import datetime as dt
+import unicodedata
+
+from bot import texts
+from bot.channels.telegram import conversation_of
+from bot.conversation.reports import send_weekly_digest
+from bot.sandbox.harness import Harness
+from storage.reports import UnitSummary
+from tests.bot.conversation_setup import started
+from tests.conftest import local
+
+
+def _unit(name: str, refs: list[str], percent: list[int | None], asked: list[dt.date | None] | None = None,
+          ) -> UnitSummary:
+    return UnitSummary(unit=name, overdue=len(refs), overdue_refs=refs, overdue_percent=percent,
+                       overdue_asked=asked or [None] * len(refs))
+
+
+def test_the_short_report_says_each_late_tasks_share_done() -> None:
+    said = texts.summary_text([_unit("Sở Xây dựng", ["II.2.a", "II.2.b", "II.3"], [70, None, 0])],
+                              dt.date(2026, 6, 5))
+    assert "— mục II.2.a (đạt 70%), II.2.b, II.3" in said, said  # 0% is said as nothing reported
+
+
+def test_the_long_report_keeps_one_line_a_unit_with_the_share_and_the_extension_asked() -> None:
+    rows = [_unit(f"UBND xã {k}", ["1"], [None]) for k in "ABCDEFGHIJKLMNOP"]
+    rows[0] = _unit("UBND xã A", ["1", "2", "3"], [40, None, 90],
+                    [dt.date(2026, 7, 15), None, None])
+    said = texts.summary_text(rows, dt.date(2026, 6, 5))
+    line = next(x for x in said.splitlines() if x.startswith("• UBND xã A"))
+    assert f"(mục 1, đạt 40%, {texts.EXTENSION_PENDING_WORDS} đến 15/07/2026; 2; 3, đạt 90%)" in line, line
+    assert "• UBND xã B" in said and "(mục 1)" in said  # none reported: the bare item, as before
+
+
+def test_summaries_written_before_the_percent_was_kept_still_read() -> None:
+    r = UnitSummary(unit="Sở Tài chính", overdue=2, overdue_refs=["1", "2"])  # no overdue_percent
+    assert "— mục 1, 2" in texts.summary_text([r], dt.date(2026, 6, 5))
+
+
+async def _weekly(h: Harness) -> str:
+    assert h.app is not None
+    start = len(h.sent)
+    await send_weekly_digest(conversation_of(h.app))
+    return next(s.text or "" for s in h.sent[start:] if s.to == "leader")
+
+
+async def test_a_late_tasks_last_report_follows_it_through_the_reports_and_the_weekly_summaries(db_url: str) -> None:
+    """Sở Tài nguyên và Môi trường reports item 4 (due Tue 20/03/2018) at 70% on 12/03 and then goes quiet: /tonghop
+    says "mục 4 (đạt 70%)"; the leader's weekly summary, the week it falls late and the weeks after, says when the
+    unit last reported and what — so the same line again next week shows nothing moved."""
+    h = await started(db_url)
+    try:
+        await h.advance_to(local(2018, 3, 12, 9, 0))
+        await h.say("head_stnmt", "4 đạt 70% đang chờ kết quả đo đạc")
+        await h.advance_to(local(2018, 3, 22, 10, 0))
+        start = len(h.sent)
+        await h.say("leader", "/tonghop")
+        summary = h.sent[start].text or ""
+        assert "— mục 4 (đạt 70%)" in summary, summary
+        newly = (await _weekly(h)).split("2. Mới quá hạn trong tuần", 1)[1].split("3. Đề nghị gia hạn", 1)[0]
+        assert "• Mục 4" in newly and "; hạn 20/03/2018; báo cáo gần nhất 12/03: đạt 70%" in newly, newly
+        await h.advance_to(local(2018, 4, 3, 10, 0))
+        weekly = await _weekly(h)
+        still = weekly.split("quá hạn từ các tuần trước chưa hoàn thành:", 1)[1]
+        line = next(x for x in still.splitlines() if "mục 4" in x)
+        assert line.endswith("(hạn 20/03/2018, quá hạn 10 ngày làm việc; báo cáo gần nhất 12/03: đạt 70%)"), line
+        assert unicodedata.is_normalized("NFC", weekly)
+    finally:
+        await h.stop()
