@@ -75,6 +75,13 @@ _MISSING_SPACE = re.compile(r"([,;:])(?=[^\W\d_])", re.U)
 _STAMP_FIRST = re.compile(r"\A(\s*date\s+\d{4}-\d{2}(?:-\d{2})?)[ \t]+(?=\S)", re.U)
 
 
+# a portal page's widget title left last below the article, its list not copied ("RELATED POSTS", "TIN LIÊN QUAN"):
+# the page's, not a heading of the document (in capitals it read as a part's title and took the paragraphs above out
+# of the body); one with text after it stays a break between the article and what follows
+_PORTAL_WIDGET = re.compile(r"^[ \t]*(?:RELATED\s+POSTS?|Related\s+posts?|TIN\s+LIÊN\s+QUAN|BÀI\s+VIẾT\s+LIÊN\s+QUAN|"
+                            r"CÁC\s+TIN\s+KHÁC|TIN\s+CÙNG\s+CHUYÊN\s+MỤC|TIN\s+KHÁC)[ \t]*:?\s*\Z", re.M | re.U)
+
+
 def clean_text(text: str) -> str:
     text = nfc(repair_legacy(text)).replace("\r\n", "\n").replace("\r", "\n")
     for rx, repl in _MD:
@@ -91,6 +98,7 @@ def clean_text(text: str) -> str:
     text = re.sub(r"\b([Ff])rong\b", lambda m: "Trong" if m.group(1) == "F" else "trong", text)
     text = re.sub(r"(?<=\()rong(?=\s+(?:tháng|quý|Quý|năm|tuần)\b)", "trong", text)
     text = repair_numbers(text)  # "Š. Tập trung …" between "4." and "6.", "1 Đổi mới …" under a heading
+    text = _PORTAL_WIDGET.sub("", text)  # "RELATED POSTS" last under the body: no heading of a part
     # Markdown emphasis around a word ("*Nơi nhận:*", "*(Kèm theo …)*"), not a "* item" bullet
     return re.sub(r"(?<![\w*])\*(?=[^\s*])|(?<=[^\s*])\*(?![\w*])", "", text)
 
@@ -435,12 +443,21 @@ def _salutation_joined(lines: list[str]) -> list[str]:
     return lines
 
 
+# the body's first sentence read onto the addressee's line (an OCR'd or flattened letter): "Kính gửi: Sở Y tế các
+# tỉnh (danh sách kèm theo) Thực hiện chỉ đạo của Bộ trưởng …, Cục … đề nghị …" — the addressee ends before it
+BODY_GLUED = re.compile(r"(?<=[\w)])\s+(?=(?:Thực\s+hiện|Căn\s+cứ|Triển\s+khai|Theo\s+đề\s+nghị|Theo\s+chỉ\s+đạo|"
+                        r"Nhằm|Để\s+(?:kịp\s+thời|triển\s+khai|thực\s+hiện|chuẩn\s+bị|bảo\s+đảm|đảm\s+bảo))\s)", re.U)
+
+
 def _addressees(lines: list[str]) -> list[str]:
     for i, ln in enumerate(lines[:60]):
         m = re.match(r"^Kính\s*gửi\s*[:.]?\s*(?P<rest>.*)$", ln, re.U)
         if not m:
             continue
-        rest = m.group("rest").strip(" ;.")
+        rest = m.group("rest")
+        if glued := BODY_GLUED.search(rest):
+            rest = rest[:glued.start()]
+        rest = rest.strip(" ;.")
         if ";" in rest:  # "Kính gửi: - Các sở, ban, ngành; - Ủy ban MTTQ tỉnh" on one line
             return [p.strip(" -+;.,") for p in re.split(r";\s*", rest) if p.strip(" -+;.,")]
         if rest and not names_addressee(rest):
@@ -3018,7 +3035,8 @@ def _subject_after_opening(text: str) -> bool:
     return any(_unit_opens_with_work(text[m.end():]) for m in re.finditer(r",\s*", head))
 
 
-SENTENCE_END = re.compile(r"(?<=[.;…])\s+(?=[“\"]?[A-ZĐÀ-Ỹ])")
+# (not after "TP." of a city's name: "UBND các huyện, TP. Cà Mau giao …" is one sentence)
+SENTENCE_END = re.compile(r"(?<=[.;…])(?<!\bTP\.)(?<!\bTp\.)\s+(?=[“\"]?[A-ZĐÀ-Ỹ])")
 
 
 ASK_WORD = re.compile(r"^(?:Giao|Đề\s*nghị|Yêu\s*cầu)\s+(?:cho\s+)?", re.U)

@@ -1,0 +1,98 @@
+"""Round 44 (issue 8): task boundaries and leads on text as it arrives from portals and scans.
+
+- an OCR'd list whose marks all lost their stop ("1 Đôn đốc …", "2 Đánh giá …") after a lead-in that ends in ":";
+- the body's first sentence read onto the addressee's line ("Kính gửi: Sở … Thực hiện chỉ đạo …");
+- a portal's widget title left last under the article ("RELATED POSTS") is no heading of the document;
+- "TP." of a city's name ends no sentence ("UBND các huyện, TP. Cà Mau …").
+Written from phrasing patterns; the names are made up or generic."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.ingest import parse_notice
+from bot.ingest.enumeration import repair_numbers
+
+LEAD_IN = "Sở Y tế đề nghị Trung tâm Y tế các huyện thực hiện một số việc sau:\n"
+ITEMS = ("1 Đôn đốc các trạm y tế xã báo cáo kết quả tiêm chủng năm 2026\n"
+         "2 Đánh giá chung kết quả thực hiện chương trình của các trạm y tế trực thuộc,\n"
+         "mặt mạnh, mặt hạn chế, khó khăn, vướng mắc\n"
+         "3 Đề xuất định hướng giai đoạn 2027-2030 và danh sách trạm y tế cần nâng cấp\n")
+
+
+def test_a_list_whose_marks_all_lost_their_stop_after_a_lead_in_is_read_as_items() -> None:
+    fixed = repair_numbers(LEAD_IN + ITEMS)
+    assert "\n1. Đôn đốc" in fixed and "\n2. Đánh giá" in fixed and "\n3. Đề xuất" in fixed
+    assert "\nmặt mạnh" in fixed  # a wrapped line stays the item's
+
+
+def test_each_stopless_item_is_a_task_of_the_asked() -> None:
+    tasks = list(parse_notice(LEAD_IN + ITEMS).tasks)
+    assert [t.ref for t in tasks] == ["1", "2", "3"], [(t.ref, t.text) for t in tasks]
+    assert all(list(t.lead) == ["Trung tâm Y tế các huyện"] for t in tasks), [t.lead for t in tasks]
+
+
+@pytest.mark.parametrize("text", [
+    # a table's rows: a few words each
+    "Danh sách đơn vị gồm:\n1 Sở Tài chính\n2 Sở Xây dựng\n3 Sở Nội vụ\n",
+    # no lead-in ending in ":" above the first
+    "Kết quả năm 2026\n1 Đôn đốc các trạm y tế xã báo cáo kết quả tiêm chủng\n"
+    "2 Đánh giá chung kết quả thực hiện chương trình của các trạm\n",
+    # one item alone
+    LEAD_IN + "1 Đôn đốc các trạm y tế xã báo cáo kết quả tiêm chủng năm 2026\n",
+    # numbers that do not run on from 1
+    LEAD_IN + "2 Đôn đốc các trạm y tế xã báo cáo kết quả tiêm chủng\n4 Đánh giá chung kết quả thực hiện "
+              "chương trình của các trạm\n",
+])
+def test_stopless_numbers_that_are_no_run_of_items_are_left_alone(text: str) -> None:
+    assert repair_numbers(text) == text
+
+
+@pytest.mark.parametrize("opening", ["Thực hiện chỉ đạo của Bộ trưởng Bộ Y tế về việc giảm quá tải bệnh viện",
+                                     "Căn cứ Kế hoạch số 12/KH-UBND ngày 02/3/2027 của UBND tỉnh",
+                                     "Theo đề nghị của Sở Nội vụ"])
+def test_the_body_read_onto_the_addressee_line_is_no_part_of_the_addressee(opening: str) -> None:
+    text = ("BỘ Y TẾ\nCỤC QUẢN LÝ KHÁM, CHỮA BỆNH\nSố: 749/KCB-CĐT\nHà Nội, ngày 03 tháng 7 năm 2027\n"
+            f"Kính gửi: Sở Y tế các tỉnh, thành phố trực thuộc Trung ương (danh sách kèm theo) {opening}, "
+            "Cục Quản lý Khám, chữa bệnh đề nghị các đơn vị thực hiện tốt một số việc sau:\n" + ITEMS)
+    notice = parse_notice(text)
+    assert list(notice.addressees) == ["Sở Y tế các tỉnh, thành phố trực thuộc Trung ương"], notice.addressees
+    assert all(opening.split()[0] not in " ".join(t.lead) for t in notice.tasks), [t.lead for t in notice.tasks]
+
+
+def test_an_addressee_that_names_a_plan_in_its_own_words_is_kept_whole() -> None:
+    text = ("UBND TỈNH A\nSố: 12/UBND-VX\nA, ngày 03 tháng 7 năm 2027\n"
+            "Kính gửi: Ban Chỉ đạo thực hiện Chương trình mục tiêu quốc gia tỉnh\n\n"
+            "Đề nghị Ban Chỉ đạo báo cáo kết quả thực hiện trước ngày 15/7/2027.\n")
+    assert list(parse_notice(text).addressees) == ["Ban Chỉ đạo thực hiện Chương trình mục tiêu quốc gia tỉnh"]
+
+
+ARTICLE = ("Để kịp thời tuyên truyền công tác phòng, chống dịch bệnh, Sở Thông tin và Truyền thông trân trọng đề nghị:\n\n"
+           "Các cơ quan báo, đài trong tỉnh chủ động phối hợp với cơ quan chuyên môn thông tin, tuyên truyền các văn "
+           "bản chỉ đạo của UBND tỉnh.\n\n"
+           "Cổng Thông tin điện tử tỉnh đăng tải các văn bản chỉ đạo của Ủy ban nhân dân tỉnh để cập nhật cho cán bộ, "
+           "công chức.\n\n"
+           "Các phụ lục kèm theo: Tại đây.\n\n")
+
+
+@pytest.mark.parametrize("widget", ["RELATED POSTS", "TIN LIÊN QUAN", "CÁC TIN KHÁC"])
+def test_a_widget_title_left_last_under_the_article_changes_nothing(widget: str) -> None:
+    plain = [(t.text, t.lead) for t in parse_notice(ARTICLE).tasks]
+    assert len(plain) == 2, plain
+    assert [(t.text, t.lead) for t in parse_notice(ARTICLE + widget + "\n").tasks] == plain
+
+
+def test_a_widget_title_with_text_after_it_stays_where_it_is() -> None:
+    from bot.ingest.parser import clean_text
+    text = ARTICLE + "TIN LIÊN QUAN\n\nUBND tỉnh yêu cầu các sở báo cáo.\n"
+    assert "TIN LIÊN QUAN" in clean_text(text)
+
+
+@pytest.mark.parametrize("city", ["TP. Cà Mau", "Tp. Hà Tĩnh"])
+def test_tp_of_a_city_ends_no_sentence(city: str) -> None:
+    text = ("Sở Thông tin và Truyền thông đề nghị:\n\n"
+            f"UBND các huyện, {city} chỉ đạo hệ thống truyền thanh cấp huyện, cấp xã tăng cường thông tin, tuyên "
+            "truyền các nội dung theo phụ lục đính kèm.\n")
+    tasks = list(parse_notice(text).tasks)
+    assert len(tasks) == 1, [t.text for t in tasks]
+    assert tasks[0].text.startswith(f"UBND các huyện, {city} chỉ đạo"), tasks[0].text
