@@ -67,7 +67,8 @@ def test_an_addressee_that_names_a_plan_in_its_own_words_is_kept_whole() -> None
     assert list(parse_notice(text).addressees) == ["Ban Chỉ đạo thực hiện Chương trình mục tiêu quốc gia tỉnh"]
 
 
-ARTICLE = ("Để kịp thời tuyên truyền công tác phòng, chống dịch bệnh, Sở Thông tin và Truyền thông trân trọng đề nghị:\n\n"
+ARTICLE = ("Để kịp thời tuyên truyền công tác phòng, chống dịch bệnh, Sở Thông tin và Truyền thông trân trọng "
+           "đề nghị:\n\n"
            "Các cơ quan báo, đài trong tỉnh chủ động phối hợp với cơ quan chuyên môn thông tin, tuyên truyền các văn "
            "bản chỉ đạo của UBND tỉnh.\n\n"
            "Cổng Thông tin điện tử tỉnh đăng tải các văn bản chỉ đạo của Ủy ban nhân dân tỉnh để cập nhật cho cán bộ, "
