@@ -4369,6 +4369,47 @@ SANCTION = re.compile(r"^(?:(?:Những|Trường\s*hợp|Nếu)\b[^.;]{0,200}?\b
                       r"[^.;]{0,120}?\bsẽ\s+)(?:phải\s+)?chịu\s*trách\s*nhiệm\b", re.U)
 
 
+# A line of a list of charges or prices, not work: "Thu đóng góp xây dựng đường nội đồng: Thu 50.000đ/1 sào.", "Thu
+# quỹ phòng chống thiên tai: thu 15.000 đồng/1 lao động.", "Giá thóc: 6.500 đồng/kg", "Mức hỗ trợ: 30% mệnh giá thẻ"
+# — the charge's name and its amount per head, per unit or in per cent; nobody is asked anything
+CHARGE_NAME = re.compile(r"^(?:Thu|Mức\s*(?:thu|phí|đóng(?:\s*góp)?|hỗ\s*trợ|chi)|Đơn\s*giá|Giá|Phí|Lệ\s*phí)\b"
+                         r"[^:;.]{0,120}:\s*", re.I | re.U)
+MONEY_RATE = re.compile(r"\d[\d.,]*\s*(?:đ|đồng|vnđ|VNĐ)\s*/\s*\S|\d[\d.,]*\s*(?:%|phần\s*trăm)", re.U)
+
+# who a charge falls on, by age, an item of its own under it: "Nữ: từ 18 tuổi đến hết 55 tuổi.", "Nam từ 1 đến hết 60
+# tuổi"
+AGE_RANGE = re.compile(r"^[^\W\d][^:;.\d]{0,30}?:?\s*từ\s*\d{1,3}\s*(?:tuổi\s*)?đến\s*(?:hết\s*)?\d{1,3}\s*tuổi"
+                       r"\s*[.;]?$", re.U)
+
+
+def _rate_item(text: str) -> bool:
+    """A charge named with its amount ("Thu …: thu 15.000 đồng/1 lao động"), and no ask, no doer, no deadline."""
+    m = CHARGE_NAME.match(text)
+    return m is not None and MONEY_RATE.search(text[m.end():m.end() + 80]) is not None and \
+        not DIRECTIVE_CUE.search(text) and not re.search(r"\b(?:thông\s*báo\s*cho|trước\s*ngày|hạn\s*chót)\b", text) \
+        and not _opens_with_doer(text[m.end():])
+
+
+
+# a document given as a ground, an item of its own without its number: "Căn cứ Luật ngân sách được Quốc hội thông qua
+# ngày 25/6/2015.", "Căn cứ vào nghị quyết HĐND xã về việc thu quỹ đất công của xã" (not "Căn cứ Kế hoạch này, các
+# xã xây dựng …", "Căn cứ Đề án …, Sở X tham mưu …", "… để tham mưu …": a clause after it gives work; nor "Căn cứ
+# tình hình thực tế …", "Căn cứ theo quy định pháp luật cân đối …": no document named)
+GROUND_ITEM = re.compile(r"^Căn\s*cứ\s+(?:vào\s+)?(?P<g>(?i:luật|bộ\s*luật|nghị\s*định|nghị\s*quyết|quyết\s*định|"
+                         r"thông\s*tư|chỉ\s*thị|kế\s*hoạch|công\s*văn|hướng\s*dẫn|đề\s*án|chương\s*trình|"
+                         r"điều\s*lệ|quy\s*chế)\b[^;:]{3,400}?)(?:[.;]\s*$|[.;]\s+(?=[A-ZĐÀ-Ỹ])|\s*$)", re.U)
+
+
+def _ground_alone(text: str) -> bool:
+    m = GROUND_ITEM.match(text)
+    if m is None:
+        return False
+    ground, rest = m.group("g"), text[m.end():]
+    return not DIRECTIVE_CUE.search(ground) and not re.search(r"\b(?:cần|phải|để)\b", ground) and \
+        not any(_opens_with_doer(part.strip()) or UNIT_START.match(part.strip()) for part in ground.split(",")[1:]) \
+        and not (rest and (DIRECTIVE_CUE.search(rest) or _asks_a_unit(rest)))
+
+
 def _informs(text: str) -> bool:
     """What the work has (money, vehicles, papers, a time window), the law it rests on, a view of the matter;
     a news copy's account of the meeting; the sanction for failing."""
@@ -4386,6 +4427,8 @@ def _informs(text: str) -> bool:
             not re.search(r"\b(?:gửi|nộp|báo\s*cáo\s*(?:về|cho)|trước\s*ngày)\b", text, re.I):
         return True
     if ANSWERED_REQUEST.match(text) and not re.search(r"\bTrả\s*lời\s*:", text[12:]):
+        return True
+    if _rate_item(text) or _ground_alone(text) or AGE_RANGE.match(text):
         return True
     if VOTERS_ASK.match(text) and not re.search(r"\bTrả\s*lời\s*:", text):
         return True

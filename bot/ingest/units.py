@@ -277,7 +277,13 @@ CLAUSE_GIVE = re.compile(r"[,;.]\s+(?:đồng\s*thời\s+)?(?:[Gg]iao|[Pp]hân\s
 CONSENT = re.compile(r"(?:Đồng\s*ý|đồng\s*ý|Chấp\s*thuận|chấp\s*thuận|Cho\s*phép|cho\s*phép)\s", re.U)
 ASK = re.compile(r"(?:^|[\s,;:.(])(?<!thừa\s)(?<!việc\s)(?:" + loose("đề nghị") + r"|Yêu\s*cầu|yêu\s*cầu|[Ủủ]y\s*quyền|"
                  # (a speaker's reminder asks too: "Giám đốc Sở lưu ý các trường tổ chức …")
-                 r"[Uu]ỷ\s*quyền|(?<=\s)lưu\s*ý)"
+                 r"[Uu]ỷ\s*quyền|(?<=\s)lưu\s*ý|"
+                 # (a notice to a group by kind that says what they are to do: "UBND xã thông báo cho các gia đình
+                 # chủ động chuẩn bị …")
+                 # (not "thông báo cho các xã biết": the group's verb of work follows it)
+                 r"(?<=\s)thông\s*báo\s+(?:cho|đến|tới)(?=\s+(?:các|toàn\s*thể|mọi|tất\s*cả)\s[^;:.]{0,60}?\s"
+                 r"(?:chủ\s*động|khẩn\s*trương|chuẩn\s*bị|thực\s*hiện|tổ\s*chức|nộp|đăng\s*ký|có\s*mặt|tham\s*gia|"
+                 r"báo\s*cáo|gửi|kê\s*khai|hoàn\s*thành|triển\s*khai|phối\s*hợp|nghiêm\s*túc|tập\s*trung|rà\s*soát)\b))"
                  # (a colon before a word of time, then whom it asks: "yêu cầu: Thời gian tới, 3 lực lượng …")
                  r"(?:\s*:\s*(?=(?:[Tt]hời\s*gian\s*tới|[Ss]ắp\s*tới|[Tt]rước\s*mắt|[Tt]ừ\s*nay),)|[\s,]+)"
                  r"(?:(?:đến|tới)\s+(?=(?:các|toàn\s*thể|mọi|tất\s*cả)\s))?"
@@ -299,7 +305,7 @@ REQUESTER = re.compile(r"^(?:Để|Nhằm|Trên\s*cơ\s*sở|Căn\s*cứ|Thực\
                        r"Bí\s*thư|Hội\s*nghị|cuộc\s*họp|"
                        # a document that asks: "Chỉ thị yêu cầu UBND các huyện …", "Công văn đề nghị …"
                        r"Chỉ\s*thị|Công\s*văn|Công\s*điện|Kế\s*hoạch|Thông\s*báo|Kết\s*luận|Quyết\s*định|Nghị\s*quyết|"
-                       r"văn\s*bản|công\s*văn|công\s*điện)\b", re.U)
+                       r"[Vv]ăn\s*bản|công\s*văn|công\s*điện)\b", re.U)
 ROLE_AFTER = re.compile(
     r"(?P<u>(?:(?:" + _HEADS + r")\b|" + _GROUP + r")[^:;.\n]{0,160}?)(?:\s+|(?<=[a-zà-ỹđ])(?=chủ\s*trì))"
     rf"(?:{_CHU_TRI}|có\s*trách\s*nhiệm|có\s*nhiệm\s*vụ|khẩn\s*trương|chịu\s*trách\s*nhiệm|cần|phải)\b", re.U)

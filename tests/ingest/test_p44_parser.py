@@ -97,3 +97,80 @@ def test_tp_of_a_city_ends_no_sentence(city: str) -> None:
     tasks = list(parse_notice(text).tasks)
     assert len(tasks) == 1, [t.text for t in tasks]
     assert tasks[0].text.startswith(f"UBND các huyện, {city} chỉ đạo"), tasks[0].text
+
+
+# ---------------------------------------------------------------- who is asked
+
+
+@pytest.mark.parametrize("doc", ["Văn bản", "Công văn", "Công điện"])
+def test_a_document_that_asks_a_list_of_office_holders_gives_each_the_lead(doc: str) -> None:
+    text = (f"{doc} yêu cầu Giám đốc Sở Giáo dục và Đào tạo, Giám đốc Đại học Quốc gia, Hiệu trưởng trường Đại học "
+            "Sư phạm và Hiệu trưởng trường Đại học Vinh xây dựng và tổ chức thanh tra, xử lý nghiêm sai phạm (nếu có) "
+            "trong công tác chuẩn bị cho kỳ thi.\n")
+    tasks = list(parse_notice(text).tasks)
+    assert len(tasks) == 1, [t.text for t in tasks]
+    assert list(tasks[0].lead) == ["Giám đốc Sở Giáo dục và Đào tạo", "Giám đốc Đại học Quốc gia",
+                                   "Hiệu trưởng trường Đại học Sư phạm", "Hiệu trưởng trường Đại học Vinh"], \
+        tasks[0].lead
+
+
+@pytest.mark.parametrize("word", ["thông báo cho", "thông báo đến"])
+@pytest.mark.parametrize("group", ["các gia đình", "các thôn, tổ dân phố", "các hộ kinh doanh"])
+def test_a_notice_to_a_group_that_says_what_they_do_gives_them_the_lead(word: str, group: str) -> None:
+    from bot.ingest.units import find_leads
+    text = f"Ủy ban nhân dân xã A {word} {group} chủ động chuẩn bị phần thanh toán, hoàn thành trước ngày 25/6/2027."
+    assert find_leads(text) == [group]
+
+
+def test_a_notice_for_information_only_names_no_lead() -> None:
+    from bot.ingest.units import find_leads
+    assert find_leads("UBND huyện thông báo cho các xã biết kết quả kiểm tra.") == []
+
+
+# ---------------------------------------------------------------- no work
+
+CHARGES = ("Ủy ban nhân dân xã A thông báo các khoản thu vụ chiêm năm 2027 cụ thể như sau:\n\n"
+           "1) Thu đóng góp xây dựng đường nội đồng: Thu 50.000đ/1 sào ruộng.\n\n"
+           "2) Thu đấu thầu ruộng công điền: (Thu 60% sản lượng khoán cả năm).\n\n"
+           "3) Thu quỹ phòng chống thiên tai: thu 15.000 đồng/1 lao động.\n\n"
+           "Độ tuổi: - Nam: từ 18 tuổi đến hết 60 tuổi.\n\n- Nữ: từ 18 tuổi đến hết 55 tuổi.\n\n"
+           "4) Mức hỗ trợ: 30% mệnh giá thẻ.\n\n"
+           "Ủy ban nhân dân xã thông báo cho các gia đình chủ động chuẩn bị phần thanh toán, hoàn thành trước ngày "
+           "25/6/2027.\n")
+
+
+def test_a_list_of_charges_and_their_rates_is_no_work() -> None:
+    tasks = list(parse_notice(CHARGES).tasks)
+    assert len(tasks) == 1, [t.text for t in tasks]
+    assert tasks[0].text.startswith("Ủy ban nhân dân xã thông báo cho các gia đình"), tasks[0].text
+    assert list(tasks[0].lead) == ["các gia đình"]
+
+
+@pytest.mark.parametrize("item", [
+    "Thu tiền điện: các thôn nộp về UBND xã trước ngày 10/7/2027.",  # a deadline: work
+    "Thu quỹ phòng chống thiên tai: đề nghị các thôn thu 15.000 đồng/1 lao động.",  # an ask
+    "Mức thu: Sở Tài chính hướng dẫn 15.000 đồng/1 lao động.",  # a doer
+])
+def test_a_charge_with_an_ask_a_doer_or_a_deadline_is_still_read(item: str) -> None:
+    from bot.ingest.parser import _rate_item
+    assert not _rate_item(item)
+
+
+@pytest.mark.parametrize("item", ["Căn cứ Luật Ngân sách được Quốc hội thông qua ngày 25/6/2015.",
+                                  "Căn cứ đề án thu gom xử lý rác thải, đề án xây dựng đường giao thông nội đồng đã "
+                                  "được thông qua ở các thôn.",
+                                  "Căn cứ vào nghị quyết HĐND xã về việc thu quỹ đất công của xã"])
+def test_a_document_given_as_a_ground_alone_is_no_work(item: str) -> None:
+    from bot.ingest.parser import _informs
+    assert _informs(item)
+
+
+@pytest.mark.parametrize("item", [
+    "Căn cứ Kế hoạch này, các xã xây dựng kế hoạch chi tiết, gửi về UBND huyện trước ngày 15/7/2027.",
+    "Căn cứ Đề án phát triển văn hóa đọc được phê duyệt để tham mưu cho UBND tỉnh kế hoạch triển khai.",
+    "Căn cứ theo quy định pháp luật cân đối, bố trí ngân sách nhà nước để thực hiện Chiến lược.",
+    "Căn cứ tình hình thực tế, Sở Văn hóa tham mưu kế hoạch triển khai.",
+])
+def test_a_ground_that_goes_on_to_give_work_is_no_ground_alone(item: str) -> None:
+    from bot.ingest.parser import _ground_alone
+    assert not _ground_alone(item)
