@@ -174,3 +174,37 @@ def test_a_document_given_as_a_ground_alone_is_no_work(item: str) -> None:
 def test_a_ground_that_goes_on_to_give_work_is_no_ground_alone(item: str) -> None:
     from bot.ingest.parser import _ground_alone
     assert not _ground_alone(item)
+
+
+@pytest.mark.parametrize("opening", ["Ngoài ra, đối với", "Đối với", "Riêng đối với"])
+@pytest.mark.parametrize("unit", ["UBND huyện, thành phố", "Sở Y tế", "UBND các xã, phường, thị trấn"])
+def test_a_unit_turned_to_then_told_to_direct_leads(opening: str, unit: str) -> None:
+    from bot.ingest.units import find_leads
+    text = (f"{opening} {unit}, chỉ đạo các cơ sở trực thuộc phối hợp với cơ quan bảo hiểm xã hội rà soát, xác định "
+            "tình trạng hoạt động của các đơn vị.")
+    assert find_leads(text) == [unit]
+
+
+def test_a_topic_that_is_no_unit_does_not_lead_by_this_rule() -> None:
+    from bot.ingest.units import DIRECTING_TOPIC, TOPIC_NOT_DIRECTING
+    m = DIRECTING_TOPIC.match("Đối với các hộ gia đình chính sách, chỉ đạo các xã hỗ trợ kịp thời.")
+    assert m is not None and TOPIC_NOT_DIRECTING.match(m.group("u"))
+    assert DIRECTING_TOPIC.match("Đối với UBND các huyện, chỉ đạo của Chủ tịch là …") is None
+
+
+@pytest.mark.parametrize("tag", ["(PLO)- ", "(Chinhphu.vn) - ", "(QNĐT) – "])
+@pytest.mark.parametrize("headline", ["", "Thay đổi chính sách mua thẻ bảo hiểm y tế cho hộ nghèo "])
+def test_a_news_agency_tag_before_the_asker_hides_no_ask(tag: str, headline: str) -> None:
+    from bot.ingest.units import find_leads
+    text = (f"{headline}{tag}Bảo hiểm xã hội Việt Nam đề nghị các tỉnh, thành phố xem xét bố trí ngân sách hỗ trợ "
+            "thêm kinh phí mua thẻ bảo hiểm y tế.")
+    assert find_leads(text) == ["các tỉnh, thành phố"]
+
+
+def test_a_headline_and_tag_before_a_body_that_asks_nobody_lend_no_lead() -> None:
+    from bot.ingest.units import PRESS_TAG_AFTER
+    text = "Chủ động ứng phó với bão (Chinhphu.vn) - Ban Chỉ đạo quốc gia và Bộ Tổng tham mưu theo dõi chặt chẽ."
+    tag = PRESS_TAG_AFTER.search(text)
+    assert tag is not None  # (the tag is found; the body's lead is taken only when it asks someone)
+    from bot.ingest.units import ASK
+    assert ASK.search(text[tag.end():]) is None
