@@ -142,7 +142,11 @@ PAGE_CHROME = re.compile(r"^(?:(?:Cập\s*nhật(?:\s*lúc)?|Lượt\s*xem|Lư�
                          # "Xem với cỡ chữ", "Chia sẻ:", "Tìm kiếm", "Phản hồi", "A- A A+ | Tăng tương phản …"
                          r"(?:\(\d+\)\s*)?Bình\s*luận|Nổi\s*bật|Tin\s*(?:tức\s*)?(?:mới\s*nhất|nổi\s*bật)|"
                          r"Xem\s*với\s*cỡ\s*chữ|Chia\s*sẻ\s*:?|Tìm\s*kiếm|(?:Thông\s*tin\s*người\s*gửi\s*)?[Pp]hản\s*hồi|"
-                         r"A-?\s*A\s*A\+?(?:\s*\|?\s*Tăng\s*tương\s*phản\s*Giảm\s*tương\s*phản)?)$",
+                         r"A-?\s*A\s*A\+?(?:\s*\|?\s*Tăng\s*tương\s*phản\s*Giảm\s*tương\s*phản)?|"
+                         # counters and the posting stamp as a dash list under the headline: "- Đã xem: 107",
+                         # "- Phản hồi: 0", "- 31/12/2010 05:10:00 PM"
+                         r"[-–]\s*(?:Đã\s*xem|Lượt\s*xem|Lượt\s*đọc|Phản\s*hồi|Bình\s*luận)\s*:\s*\d+|"
+                         r"[-–]\s*\d{1,2}/\d{1,2}/\d{4}\s+\d{1,2}:\d{2}(?::\d{2})?\s*(?:AM|PM|SA|CH)?)$",
                          re.I | re.U)
 # a portal's dateline on a line of its own: "Thứ sáu, 12/10/2018 08:00:02 | Tiếng nói cơ sở", "Thứ ba, 21 Tháng 8 2018",
 # "Thứ tư - 25/11/2020 14:27" (the weekday, then the date; its time and the section's name may follow)

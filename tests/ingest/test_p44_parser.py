@@ -208,3 +208,14 @@ def test_a_headline_and_tag_before_a_body_that_asks_nobody_lend_no_lead() -> Non
     assert tag is not None  # (the tag is found; the body's lead is taken only when it asks someone)
     from bot.ingest.units import ASK
     assert ASK.search(text[tag.end():]) is None
+
+
+def test_a_portal_pages_counters_as_a_dash_list_are_no_item() -> None:
+    text = ("Phó Thủ tướng yêu cầu kiểm tra các đại lý xăng dầu\n- 31/12/2027 05:10:00 PM\n- Đã xem: 107\n"
+            "- Phản hồi: 0\nNgày 28/12/2027, Văn phòng Chính phủ ban hành Văn bản số 94/VPCP-KTTH về việc Phó Thủ "
+            "tướng yêu cầu Bộ Công Thương chỉ đạo lực lượng quản lý thị trường kiểm tra các đại lý kinh doanh. "
+            "Đồng thời, Bộ Công Thương phải kiểm tra, rà soát lại việc cân đối cung cầu các mặt hàng xăng dầu.\n")
+    tasks = list(parse_notice(text).tasks)
+    assert len(tasks) == 2, [t.text for t in tasks]
+    assert not any("Phản hồi" in t.text or "Đã xem" in t.text for t in tasks)
+    assert all(list(t.lead) == ["Bộ Công Thương"] for t in tasks), [t.lead for t in tasks]
