@@ -96,6 +96,12 @@ NAMED_HALF_BEFORE = re.compile(r"\b(?:báo\s*cáo|kết\s*quả|tình\s*hình|k�
                                r"số\s*liệu)(?:\s+(?!(?:trong|trước|hoàn|xong|đến|tới|cuối|chậm|muộn|hết|sơ|tổng)\b)[^\s.;:]+)"
                                r"{0,12}\s*$", re.I)
 HALF = re.compile(r"(?P<n>6|9)\s*tháng\s*(?:đầu\s*)?năm\s*(?P<y>\d{4})", re.I)
+# the last months of a year named as what a plan or a report covers: "báo cáo … và kế hoạch 6 tháng cuối năm 2015" —
+# a period, no deadline (not "hoàn thành kế hoạch trong những tháng cuối năm"; "tập trung các nhiệm vụ trong 6 tháng
+# cuối năm 2023" stays the work's end: batch f's labels)
+LATE_MONTHS_BEFORE = re.compile(r"\b(?:6|sáu|những|các|mấy)\s*tháng\s*$", re.I)
+NAMED_PERIOD_OWNER = re.compile(r"\b(?:báo\s*cáo|kết\s*quả|tình\s*hình|kế\s*hoạch|chương\s*trình)\b"
+                                r"(?:(?!\b(?:hoàn\s*thành|xong|trước|chậm\s*nhất)\b)[^.;:])*$", re.I)
 # a forecast the year belongs to: "… để chủ động trước dự báo tình hình khô, hạn trong năm 2019"
 FORECAST_BEFORE = re.compile(r"\bdự\s*báo\b[^.;:]{0,60}$", re.I)
 _YEAR_REST = r"[\s:]*(?:năm\s*)(?P<y>\d{4})(?:\s*[-–]\s*(?P<y2>(?:19|20)\d\d)\b)?" + _NEXT_YEARS
@@ -638,6 +644,10 @@ def find_deadlines(text: str, *, issued_on: dt.date | None, effective_on: dt.dat
         for m in rx.finditer(text):
             if FORECAST_BEFORE.search(_clause_before(text, m.start())[-80:]):
                 continue  # "chủ động trước dự báo tình hình khô, hạn trong năm 2019": when the forecast holds
+            if m.group("cue").lower() == "cuối" and LATE_MONTHS_BEFORE.search(text[max(0, m.start() - 12):m.start()]) \
+                    and NAMED_PERIOD_OWNER.search(before := _clause_before(text, m.start())[-100:]) and \
+                    not re.search(r"\b(?:hoàn\s*thành|xong|đạt|vượt)\b", before, re.I):
+                continue  # "kế hoạch 6 tháng cuối năm 2015": the period the plan covers
             add(m, _year_due(m))
     for m in REST_OF_YEAR.finditer(text) if "còn lại" in text else ():
         last_year = int(m.group("y")) if m.group("y") else issued_on.year if issued_on else None

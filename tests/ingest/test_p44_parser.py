@@ -219,3 +219,29 @@ def test_a_portal_pages_counters_as_a_dash_list_are_no_item() -> None:
     assert len(tasks) == 2, [t.text for t in tasks]
     assert not any("Phản hồi" in t.text or "Đã xem" in t.text for t in tasks)
     assert all(list(t.lead) == ["Bộ Công Thương"] for t in tasks), [t.lead for t in tasks]
+
+
+# ---------------------------------------------------------------- dates
+
+
+@pytest.mark.parametrize("text", [
+    "Đôn đốc các bệnh viện báo cáo kế hoạch 6 tháng cuối năm 2027, đề xuất định hướng giai đoạn 2028-2030.",
+    "Các đơn vị xây dựng báo cáo tình hình những tháng cuối năm 2027 gửi Sở Y tế.",
+    "Xây dựng chương trình công tác các tháng cuối năm 2027.",
+])
+def test_the_last_months_a_plan_or_report_covers_are_no_deadline(text: str) -> None:
+    from bot.ingest.dates import pick_deadline
+    assert pick_deadline(text, issued_on=None) is None
+
+
+@pytest.mark.parametrize("text", [
+    "Hoàn thành kế hoạch trong những tháng cuối năm 2027.",
+    "Tập trung các nhiệm vụ trong 6 tháng cuối năm 2027.",
+    "Báo cáo kết quả trước cuối năm 2027.",
+])
+def test_work_done_by_the_end_of_the_year_keeps_its_deadline(text: str) -> None:
+    import datetime as dt
+
+    from bot.ingest.dates import pick_deadline
+    found = pick_deadline(text, issued_on=None)
+    assert found is not None and found.due == dt.date(2027, 12, 31)
