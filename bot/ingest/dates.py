@@ -697,6 +697,7 @@ def pick_deadline(text: str, *, issued_on: dt.date | None, effective_on: dt.date
     found = find_deadlines(text, issued_on=issued_on, effective_on=effective_on)
     if issued_on is not None:
         found = [d for d in found if not (d.due < issued_on and _told_as_past(text, d))]
+    found = [d for d in found if not _aside_of_the_past(text, d)]
     found = _own_part(text, found)
     found = _main_clause(text, found)
     found = _first_sentence(text, found)
@@ -865,6 +866,20 @@ def _told_as_past(text: str, deadline: Deadline) -> bool:
     """"Cục X đã có Văn bản … đề nghị Y ban hành trước ngày 05/02/2026, nhưng đến nay …": a deadline that had
     passed when the document was written, told as background."""
     return bool(PAST_TELLING.search(_sentence_of(text, deadline)))
+
+
+# a news copy's aside on what was done before: "Được biết, vào chiều ngày 02/11/2017, UBND tỉnh đã có Thông báo khẩn
+# …", "Trước đó, ngày 12/3, Sở X đã …" — the day of that, no deadline of the work told above it
+ASIDE_OPENING = re.compile(r"(?:^|[.…!?;]\s*)\W*(?:Được\s*biết|Trước\s*đó|Trước\s*đây|Vừa\s*qua|Thời\s*gian\s*qua)"
+                           r"\s*,[^.;…]*$", re.I)
+
+
+def _aside_of_the_past(text: str, deadline: Deadline) -> bool:
+    before = text[max(0, deadline.start - 200):deadline.start]
+    end = min((i for i in (text.find(". ", deadline.start), text.find("; ", deadline.start)) if i >= 0),
+              default=len(text))
+    return ASIDE_OPENING.search(before) is not None and \
+        re.search(r"\b(?:đã|vừa)\b", text[deadline.start:end]) is not None
 
 
 # "Thời gian lấy ý kiến: từ ngày 17/3/2026 đến ngày 05/4/2026": the window in which opinions are due

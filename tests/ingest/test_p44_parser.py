@@ -245,3 +245,21 @@ def test_work_done_by_the_end_of_the_year_keeps_its_deadline(text: str) -> None:
     from bot.ingest.dates import pick_deadline
     found = pick_deadline(text, issued_on=None)
     assert found is not None and found.due == dt.date(2027, 12, 31)
+
+
+@pytest.mark.parametrize("aside", ["Được biết, vào chiều ngày 02/11/2027, UBND tỉnh đã có Thông báo khẩn số 342 "
+                                   "về việc ứng phó với bão.",
+                                   "Trước đó, ngày 28/10/2027, Sở Nông nghiệp đã ban hành văn bản hướng dẫn."])
+@pytest.mark.parametrize("glue", [". ", "… ", ".\n\n"])
+def test_the_day_of_a_past_aside_is_no_deadline_of_the_work_before_it(aside: str, glue: str) -> None:
+    from bot.ingest.dates import pick_deadline
+    text = "theo dõi thường xuyên diễn biến của cơn bão, xử lý kịp thời các tình huống phát sinh" + glue + aside
+    assert pick_deadline(text, issued_on=None) is None
+
+
+def test_an_aside_that_sets_a_new_date_is_still_read() -> None:
+    import datetime as dt
+
+    from bot.ingest.dates import pick_deadline
+    found = pick_deadline("Trước đó, UBND tỉnh yêu cầu các sở báo cáo trước ngày 15/11/2027.", issued_on=None)
+    assert found is not None and found.due == dt.date(2027, 11, 15)
