@@ -69,6 +69,9 @@ _MD = [
 
 
 _MISSING_SPACE = re.compile(r"([,;:])(?=[^\W\d_])", re.U)
+# an ask glued to the name it asks in a copy-paste ("giaoTrưởng các phòng", "đề nghịSở Y tế"): a lower-case verb of
+# asking, then a capitalised word with no space between
+_ASK_GLUED = re.compile(r"(?<!\w)(giao|đề\s*nghị|yêu\s*cầu|chỉ\s*đạo)(?=[A-ZĐÀ-Ỹ][a-zđà-ỹ])", re.U)
 
 
 # a web copy's posting stamp glued before its first paragraph ("date 2020-10 Theo chỉ đạo của …")
@@ -90,6 +93,7 @@ def clean_text(text: str) -> str:
     text = _STAMP_FIRST.sub(r"\1\n", text)  # "date 2020-10 Theo đó, …": a copy's stamp, then its first paragraph
     # a copy-paste that lost the space after a comma, semicolon or colon ("Sở Tài chính,Sở Xây dựng"): put it back
     text = _MISSING_SPACE.sub(r"\1 ", text)
+    text = _ASK_GLUED.sub(r"\1 ", text)  # "Theo đó, giaoTrưởng các phòng …": the space lost before whom it asks
     text = re.sub(r"^(\s*)©\)", r"\1c)", text, flags=re.M)  # an OCR reading of the item mark "c)"
     # "b}", "„b}", "b]": a letter mark whose bracket the OCR misread
     text = re.sub(r"^(\s*)[„,.'\"]{0,2}([a-zđ])[}\]](?=\s)", r"\1\2)", text, flags=re.M)

@@ -263,3 +263,18 @@ def test_an_aside_that_sets_a_new_date_is_still_read() -> None:
     from bot.ingest.dates import pick_deadline
     found = pick_deadline("Trước đó, UBND tỉnh yêu cầu các sở báo cáo trước ngày 15/11/2027.", issued_on=None)
     assert found is not None and found.due == dt.date(2027, 11, 15)
+
+
+@pytest.mark.parametrize("glued", ["giaoTrưởng các phòng, đơn vị", "đề nghịTrưởng các phòng, đơn vị",
+                                   "yêu cầuTrưởng các phòng, đơn vị"])
+def test_an_ask_glued_to_whom_it_asks_is_read_apart(glued: str) -> None:
+    from bot.ingest.parser import clean_text
+    from bot.ingest.units import find_leads
+    text = clean_text(f"Theo đó, {glued} hằng tháng lựa chọn, giới thiệu gương người tốt, việc tốt.")
+    assert "Trưởng các phòng" in text and "giaoTrưởng" not in text and "nghịTrưởng" not in text
+    assert find_leads(text) == ["Trưởng các phòng, đơn vị"]
+
+
+def test_a_name_that_holds_the_letters_of_an_ask_is_left_alone() -> None:
+    from bot.ingest.parser import clean_text
+    assert clean_text("Trung tâm Giao dịch Việt Nam") == "Trung tâm Giao dịch Việt Nam"
