@@ -96,6 +96,12 @@ NAMED_HALF_BEFORE = re.compile(r"\b(?:báo\s*cáo|kết\s*quả|tình\s*hình|k�
                                r"số\s*liệu)(?:\s+(?!(?:trong|trước|hoàn|xong|đến|tới|cuối|chậm|muộn|hết|sơ|tổng)\b)[^\s.;:]+)"
                                r"{0,12}\s*$", re.I)
 HALF = re.compile(r"(?P<n>6|9)\s*tháng\s*(?:đầu\s*)?năm\s*(?P<y>\d{4})", re.I)
+# the last months of a year named as what a plan or a report covers: "báo cáo … và kế hoạch 6 tháng cuối năm 2015" —
+# a period, no deadline (not "hoàn thành kế hoạch trong những tháng cuối năm"; "tập trung các nhiệm vụ trong 6 tháng
+# cuối năm 2023" stays the work's end: batch f's labels)
+LATE_MONTHS_BEFORE = re.compile(r"\b(?:6|sáu|những|các|mấy)\s*tháng\s*$", re.I)
+NAMED_PERIOD_OWNER = re.compile(r"\b(?:báo\s*cáo|kết\s*quả|tình\s*hình|kế\s*hoạch|chương\s*trình)\b"
+                                r"(?:(?!\b(?:hoàn\s*thành|xong|trước|chậm\s*nhất)\b)[^.;:])*$", re.I)
 # a forecast the year belongs to: "… để chủ động trước dự báo tình hình khô, hạn trong năm 2019"
 FORECAST_BEFORE = re.compile(r"\bdự\s*báo\b[^.;:]{0,60}$", re.I)
 _YEAR_REST = r"[\s:]*(?:năm\s*)(?P<y>\d{4})(?:\s*[-–]\s*(?P<y2>(?:19|20)\d\d)\b)?" + _NEXT_YEARS
@@ -638,6 +644,10 @@ def find_deadlines(text: str, *, issued_on: dt.date | None, effective_on: dt.dat
         for m in rx.finditer(text):
             if FORECAST_BEFORE.search(_clause_before(text, m.start())[-80:]):
                 continue  # "chủ động trước dự báo tình hình khô, hạn trong năm 2019": when the forecast holds
+            if m.group("cue").lower() == "cuối" and LATE_MONTHS_BEFORE.search(text[max(0, m.start() - 12):m.start()]) \
+                    and NAMED_PERIOD_OWNER.search(before := _clause_before(text, m.start())[-100:]) and \
+                    not re.search(r"\b(?:hoàn\s*thành|xong|đạt|vượt)\b", before, re.I):
+                continue  # "kế hoạch 6 tháng cuối năm 2015": the period the plan covers
             add(m, _year_due(m))
     for m in REST_OF_YEAR.finditer(text) if "còn lại" in text else ():
         last_year = int(m.group("y")) if m.group("y") else issued_on.year if issued_on else None
@@ -687,6 +697,7 @@ def pick_deadline(text: str, *, issued_on: dt.date | None, effective_on: dt.date
     found = find_deadlines(text, issued_on=issued_on, effective_on=effective_on)
     if issued_on is not None:
         found = [d for d in found if not (d.due < issued_on and _told_as_past(text, d))]
+    found = [d for d in found if not _aside_of_the_past(text, d)]
     found = _own_part(text, found)
     found = _main_clause(text, found)
     found = _first_sentence(text, found)
@@ -855,6 +866,20 @@ def _told_as_past(text: str, deadline: Deadline) -> bool:
     """"Cục X đã có Văn bản … đề nghị Y ban hành trước ngày 05/02/2026, nhưng đến nay …": a deadline that had
     passed when the document was written, told as background."""
     return bool(PAST_TELLING.search(_sentence_of(text, deadline)))
+
+
+# a news copy's aside on what was done before: "Được biết, vào chiều ngày 02/11/2017, UBND tỉnh đã có Thông báo khẩn
+# …", "Trước đó, ngày 12/3, Sở X đã …" — the day of that, no deadline of the work told above it
+ASIDE_OPENING = re.compile(r"(?:^|[.…!?;]\s*)\W*(?:Được\s*biết|Trước\s*đó|Trước\s*đây|Vừa\s*qua|Thời\s*gian\s*qua)"
+                           r"\s*,[^.;…]*$", re.I)
+
+
+def _aside_of_the_past(text: str, deadline: Deadline) -> bool:
+    before = text[max(0, deadline.start - 200):deadline.start]
+    end = min((i for i in (text.find(". ", deadline.start), text.find("; ", deadline.start)) if i >= 0),
+              default=len(text))
+    return ASIDE_OPENING.search(before) is not None and \
+        re.search(r"\b(?:đã|vừa)\b", text[deadline.start:end]) is not None
 
 
 # "Thời gian lấy ý kiến: từ ngày 17/3/2026 đến ngày 05/4/2026": the window in which opinions are due

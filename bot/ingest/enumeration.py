@@ -106,7 +106,46 @@ def repair_numbers(text: str) -> str:
             lines[i] = f"{m.group(1)}{n}. {ln[m.end():]}"
         elif look is not None:
             lines[i] = f"{look.group(1)}{n}. {ln[look.end():]}"
-    return "\n".join(lines)
+    return "\n".join(_stopless_run(lines))
+
+
+def _stopless_run(lines: list[str]) -> list[str]:
+    """A whole list whose marks all lost their stop in an OCR reading: after a lead-in that ends in ":" ("… thực
+    hiện tốt một số việc sau:"), "1 Đôn đốc …", "2 Đánh giá …", "3 Đề xuất …" — numbers running on from 1 at the
+    start of lines, each before a sentence of work (a few words at least, not a table's "1 Sở Tài chính" row), with
+    no typed mark among them. Each is put back as "1.", "2." …; a run of one is left alone."""
+    i = 0
+    while i < len(lines):
+        m = _NO_STOP.match(lines[i])
+        if m is None or m.group(2) != "1" or not _after_lead_in(lines, i) or not _sentence_after(lines[i], m):
+            i += 1
+            continue
+        run, want = [i], 2
+        for j in range(i + 1, len(lines)):
+            if _NUM_MARK.match(lines[j]) or _SECTION.match(lines[j]):
+                break
+            k = _NO_STOP.match(lines[j])
+            if k is not None and int(k.group(2)) == want and _sentence_after(lines[j], k):
+                run.append(j)
+                want += 1
+        if len(run) >= 2:
+            for j in run:
+                k = _NO_STOP.match(lines[j])
+                assert k is not None
+                lines[j] = f"{k.group(1)}{k.group(2)}. {lines[j][k.end():]}"
+        i = run[-1] + 1
+    return lines
+
+
+def _after_lead_in(lines: list[str], i: int) -> bool:
+    for ln in reversed(lines[:i]):
+        if ln.strip():
+            return ln.rstrip().endswith(":")
+    return False
+
+
+def _sentence_after(line: str, m: re.Match[str]) -> bool:
+    return len(line[m.end():].split()) >= 5
 
 
 def _previous_is_heading(lines: list[str], i: int) -> bool:

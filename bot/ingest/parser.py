@@ -69,10 +69,20 @@ _MD = [
 
 
 _MISSING_SPACE = re.compile(r"([,;:])(?=[^\W\d_])", re.U)
+# an ask glued to the name it asks in a copy-paste ("giaoTrưởng các phòng", "đề nghịSở Y tế"): a lower-case verb of
+# asking, then a capitalised word with no space between
+_ASK_GLUED = re.compile(r"(?<!\w)(giao|đề\s*nghị|yêu\s*cầu|chỉ\s*đạo)(?=[A-ZĐÀ-Ỹ][a-zđà-ỹ])", re.U)
 
 
 # a web copy's posting stamp glued before its first paragraph ("date 2020-10 Theo chỉ đạo của …")
 _STAMP_FIRST = re.compile(r"\A(\s*date\s+\d{4}-\d{2}(?:-\d{2})?)[ \t]+(?=\S)", re.U)
+
+
+# a portal page's widget title left last below the article, its list not copied ("RELATED POSTS", "TIN LIÊN QUAN"):
+# the page's, not a heading of the document (in capitals it read as a part's title and took the paragraphs above out
+# of the body); one with text after it stays a break between the article and what follows
+_PORTAL_WIDGET = re.compile(r"^[ \t]*(?:RELATED\s+POSTS?|Related\s+posts?|TIN\s+LIÊN\s+QUAN|BÀI\s+VIẾT\s+LIÊN\s+QUAN|"
+                            r"CÁC\s+TIN\s+KHÁC|TIN\s+CÙNG\s+CHUYÊN\s+MỤC|TIN\s+KHÁC)[ \t]*:?\s*\Z", re.M | re.U)
 
 
 def clean_text(text: str) -> str:
@@ -83,6 +93,7 @@ def clean_text(text: str) -> str:
     text = _STAMP_FIRST.sub(r"\1\n", text)  # "date 2020-10 Theo đó, …": a copy's stamp, then its first paragraph
     # a copy-paste that lost the space after a comma, semicolon or colon ("Sở Tài chính,Sở Xây dựng"): put it back
     text = _MISSING_SPACE.sub(r"\1 ", text)
+    text = _ASK_GLUED.sub(r"\1 ", text)  # "Theo đó, giaoTrưởng các phòng …": the space lost before whom it asks
     text = re.sub(r"^(\s*)©\)", r"\1c)", text, flags=re.M)  # an OCR reading of the item mark "c)"
     # "b}", "„b}", "b]": a letter mark whose bracket the OCR misread
     text = re.sub(r"^(\s*)[„,.'\"]{0,2}([a-zđ])[}\]](?=\s)", r"\1\2)", text, flags=re.M)
@@ -91,6 +102,7 @@ def clean_text(text: str) -> str:
     text = re.sub(r"\b([Ff])rong\b", lambda m: "Trong" if m.group(1) == "F" else "trong", text)
     text = re.sub(r"(?<=\()rong(?=\s+(?:tháng|quý|Quý|năm|tuần)\b)", "trong", text)
     text = repair_numbers(text)  # "Š. Tập trung …" between "4." and "6.", "1 Đổi mới …" under a heading
+    text = _PORTAL_WIDGET.sub("", text)  # "RELATED POSTS" last under the body: no heading of a part
     # Markdown emphasis around a word ("*Nơi nhận:*", "*(Kèm theo …)*"), not a "* item" bullet
     return re.sub(r"(?<![\w*])\*(?=[^\s*])|(?<=[^\s*])\*(?![\w*])", "", text)
 
@@ -134,7 +146,11 @@ PAGE_CHROME = re.compile(r"^(?:(?:Cập\s*nhật(?:\s*lúc)?|Lượt\s*xem|Lư�
                          # "Xem với cỡ chữ", "Chia sẻ:", "Tìm kiếm", "Phản hồi", "A- A A+ | Tăng tương phản …"
                          r"(?:\(\d+\)\s*)?Bình\s*luận|Nổi\s*bật|Tin\s*(?:tức\s*)?(?:mới\s*nhất|nổi\s*bật)|"
                          r"Xem\s*với\s*cỡ\s*chữ|Chia\s*sẻ\s*:?|Tìm\s*kiếm|(?:Thông\s*tin\s*người\s*gửi\s*)?[Pp]hản\s*hồi|"
-                         r"A-?\s*A\s*A\+?(?:\s*\|?\s*Tăng\s*tương\s*phản\s*Giảm\s*tương\s*phản)?)$",
+                         r"A-?\s*A\s*A\+?(?:\s*\|?\s*Tăng\s*tương\s*phản\s*Giảm\s*tương\s*phản)?|"
+                         # counters and the posting stamp as a dash list under the headline: "- Đã xem: 107",
+                         # "- Phản hồi: 0", "- 31/12/2010 05:10:00 PM"
+                         r"[-–]\s*(?:Đã\s*xem|Lượt\s*xem|Lượt\s*đọc|Phản\s*hồi|Bình\s*luận)\s*:\s*\d+|"
+                         r"[-–]\s*\d{1,2}/\d{1,2}/\d{4}\s+\d{1,2}:\d{2}(?::\d{2})?\s*(?:AM|PM|SA|CH)?)$",
                          re.I | re.U)
 # a portal's dateline on a line of its own: "Thứ sáu, 12/10/2018 08:00:02 | Tiếng nói cơ sở", "Thứ ba, 21 Tháng 8 2018",
 # "Thứ tư - 25/11/2020 14:27" (the weekday, then the date; its time and the section's name may follow)
@@ -435,12 +451,21 @@ def _salutation_joined(lines: list[str]) -> list[str]:
     return lines
 
 
+# the body's first sentence read onto the addressee's line (an OCR'd or flattened letter): "Kính gửi: Sở Y tế các
+# tỉnh (danh sách kèm theo) Thực hiện chỉ đạo của Bộ trưởng …, Cục … đề nghị …" — the addressee ends before it
+BODY_GLUED = re.compile(r"(?<=[\w)])\s+(?=(?:Thực\s+hiện|Căn\s+cứ|Triển\s+khai|Theo\s+đề\s+nghị|Theo\s+chỉ\s+đạo|"
+                        r"Nhằm|Để\s+(?:kịp\s+thời|triển\s+khai|thực\s+hiện|chuẩn\s+bị|bảo\s+đảm|đảm\s+bảo))\s)", re.U)
+
+
 def _addressees(lines: list[str]) -> list[str]:
     for i, ln in enumerate(lines[:60]):
         m = re.match(r"^Kính\s*gửi\s*[:.]?\s*(?P<rest>.*)$", ln, re.U)
         if not m:
             continue
-        rest = m.group("rest").strip(" ;.")
+        rest = m.group("rest")
+        if glued := BODY_GLUED.search(rest):
+            rest = rest[:glued.start()]
+        rest = rest.strip(" ;.")
         if ";" in rest:  # "Kính gửi: - Các sở, ban, ngành; - Ủy ban MTTQ tỉnh" on one line
             return [p.strip(" -+;.,") for p in re.split(r";\s*", rest) if p.strip(" -+;.,")]
         if rest and not names_addressee(rest):
@@ -3018,7 +3043,8 @@ def _subject_after_opening(text: str) -> bool:
     return any(_unit_opens_with_work(text[m.end():]) for m in re.finditer(r",\s*", head))
 
 
-SENTENCE_END = re.compile(r"(?<=[.;…])\s+(?=[“\"]?[A-ZĐÀ-Ỹ])")
+# (not after "TP." of a city's name: "UBND các huyện, TP. Cà Mau giao …" is one sentence)
+SENTENCE_END = re.compile(r"(?<=[.;…])(?<!\bTP\.)(?<!\bTp\.)\s+(?=[“\"]?[A-ZĐÀ-Ỹ])")
 
 
 ASK_WORD = re.compile(r"^(?:Giao|Đề\s*nghị|Yêu\s*cầu)\s+(?:cho\s+)?", re.U)
@@ -4351,6 +4377,47 @@ SANCTION = re.compile(r"^(?:(?:Những|Trường\s*hợp|Nếu)\b[^.;]{0,200}?\b
                       r"[^.;]{0,120}?\bsẽ\s+)(?:phải\s+)?chịu\s*trách\s*nhiệm\b", re.U)
 
 
+# A line of a list of charges or prices, not work: "Thu đóng góp xây dựng đường nội đồng: Thu 50.000đ/1 sào.", "Thu
+# quỹ phòng chống thiên tai: thu 15.000 đồng/1 lao động.", "Giá thóc: 6.500 đồng/kg", "Mức hỗ trợ: 30% mệnh giá thẻ"
+# — the charge's name and its amount per head, per unit or in per cent; nobody is asked anything
+CHARGE_NAME = re.compile(r"^(?:Thu|Mức\s*(?:thu|phí|đóng(?:\s*góp)?|hỗ\s*trợ|chi)|Đơn\s*giá|Giá|Phí|Lệ\s*phí)\b"
+                         r"[^:;.]{0,120}:\s*", re.I | re.U)
+MONEY_RATE = re.compile(r"\d[\d.,]*\s*(?:đ|đồng|vnđ|VNĐ)\s*/\s*\S|\d[\d.,]*\s*(?:%|phần\s*trăm)", re.U)
+
+# who a charge falls on, by age, an item of its own under it: "Nữ: từ 18 tuổi đến hết 55 tuổi.", "Nam từ 1 đến hết 60
+# tuổi"
+AGE_RANGE = re.compile(r"^[^\W\d][^:;.\d]{0,30}?:?\s*từ\s*\d{1,3}\s*(?:tuổi\s*)?đến\s*(?:hết\s*)?\d{1,3}\s*tuổi"
+                       r"\s*[.;]?$", re.U)
+
+
+def _rate_item(text: str) -> bool:
+    """A charge named with its amount ("Thu …: thu 15.000 đồng/1 lao động"), and no ask, no doer, no deadline."""
+    m = CHARGE_NAME.match(text)
+    return m is not None and MONEY_RATE.search(text[m.end():m.end() + 80]) is not None and \
+        not DIRECTIVE_CUE.search(text) and not re.search(r"\b(?:thông\s*báo\s*cho|trước\s*ngày|hạn\s*chót)\b", text) \
+        and not _opens_with_doer(text[m.end():])
+
+
+
+# a document given as a ground, an item of its own without its number: "Căn cứ Luật ngân sách được Quốc hội thông qua
+# ngày 25/6/2015.", "Căn cứ vào nghị quyết HĐND xã về việc thu quỹ đất công của xã" (not "Căn cứ Kế hoạch này, các
+# xã xây dựng …", "Căn cứ Đề án …, Sở X tham mưu …", "… để tham mưu …": a clause after it gives work; nor "Căn cứ
+# tình hình thực tế …", "Căn cứ theo quy định pháp luật cân đối …": no document named)
+GROUND_ITEM = re.compile(r"^Căn\s*cứ\s+(?:vào\s+)?(?P<g>(?i:luật|bộ\s*luật|nghị\s*định|nghị\s*quyết|quyết\s*định|"
+                         r"thông\s*tư|chỉ\s*thị|kế\s*hoạch|công\s*văn|hướng\s*dẫn|đề\s*án|chương\s*trình|"
+                         r"điều\s*lệ|quy\s*chế)\b[^;:]{3,400}?)(?:[.;]\s*$|[.;]\s+(?=[A-ZĐÀ-Ỹ])|\s*$)", re.U)
+
+
+def _ground_alone(text: str) -> bool:
+    m = GROUND_ITEM.match(text)
+    if m is None:
+        return False
+    ground, rest = m.group("g"), text[m.end():]
+    return not DIRECTIVE_CUE.search(ground) and not re.search(r"\b(?:cần|phải|để)\b", ground) and \
+        not any(_opens_with_doer(part.strip()) or UNIT_START.match(part.strip()) for part in ground.split(",")[1:]) \
+        and not (rest and (DIRECTIVE_CUE.search(rest) or _asks_a_unit(rest)))
+
+
 def _informs(text: str) -> bool:
     """What the work has (money, vehicles, papers, a time window), the law it rests on, a view of the matter;
     a news copy's account of the meeting; the sanction for failing."""
@@ -4368,6 +4435,8 @@ def _informs(text: str) -> bool:
             not re.search(r"\b(?:gửi|nộp|báo\s*cáo\s*(?:về|cho)|trước\s*ngày)\b", text, re.I):
         return True
     if ANSWERED_REQUEST.match(text) and not re.search(r"\bTrả\s*lời\s*:", text[12:]):
+        return True
+    if _rate_item(text) or _ground_alone(text) or AGE_RANGE.match(text):
         return True
     if VOTERS_ASK.match(text) and not re.search(r"\bTrả\s*lời\s*:", text):
         return True

@@ -277,7 +277,13 @@ CLAUSE_GIVE = re.compile(r"[,;.]\s+(?:đồng\s*thời\s+)?(?:[Gg]iao|[Pp]hân\s
 CONSENT = re.compile(r"(?:Đồng\s*ý|đồng\s*ý|Chấp\s*thuận|chấp\s*thuận|Cho\s*phép|cho\s*phép)\s", re.U)
 ASK = re.compile(r"(?:^|[\s,;:.(])(?<!thừa\s)(?<!việc\s)(?:" + loose("đề nghị") + r"|Yêu\s*cầu|yêu\s*cầu|[Ủủ]y\s*quyền|"
                  # (a speaker's reminder asks too: "Giám đốc Sở lưu ý các trường tổ chức …")
-                 r"[Uu]ỷ\s*quyền|(?<=\s)lưu\s*ý)"
+                 r"[Uu]ỷ\s*quyền|(?<=\s)lưu\s*ý|"
+                 # (a notice to a group by kind that says what they are to do: "UBND xã thông báo cho các gia đình
+                 # chủ động chuẩn bị …")
+                 # (not "thông báo cho các xã biết": the group's verb of work follows it)
+                 r"(?<=\s)thông\s*báo\s+(?:cho|đến|tới)(?=\s+(?:các|toàn\s*thể|mọi|tất\s*cả)\s[^;:.]{0,60}?\s"
+                 r"(?:chủ\s*động|khẩn\s*trương|chuẩn\s*bị|thực\s*hiện|tổ\s*chức|nộp|đăng\s*ký|có\s*mặt|tham\s*gia|"
+                 r"báo\s*cáo|gửi|kê\s*khai|hoàn\s*thành|triển\s*khai|phối\s*hợp|nghiêm\s*túc|tập\s*trung|rà\s*soát)\b))"
                  # (a colon before a word of time, then whom it asks: "yêu cầu: Thời gian tới, 3 lực lượng …")
                  r"(?:\s*:\s*(?=(?:[Tt]hời\s*gian\s*tới|[Ss]ắp\s*tới|[Tt]rước\s*mắt|[Tt]ừ\s*nay),)|[\s,]+)"
                  r"(?:(?:đến|tới)\s+(?=(?:các|toàn\s*thể|mọi|tất\s*cả)\s))?"
@@ -299,7 +305,7 @@ REQUESTER = re.compile(r"^(?:Để|Nhằm|Trên\s*cơ\s*sở|Căn\s*cứ|Thực\
                        r"Bí\s*thư|Hội\s*nghị|cuộc\s*họp|"
                        # a document that asks: "Chỉ thị yêu cầu UBND các huyện …", "Công văn đề nghị …"
                        r"Chỉ\s*thị|Công\s*văn|Công\s*điện|Kế\s*hoạch|Thông\s*báo|Kết\s*luận|Quyết\s*định|Nghị\s*quyết|"
-                       r"văn\s*bản|công\s*văn|công\s*điện)\b", re.U)
+                       r"[Vv]ăn\s*bản|công\s*văn|công\s*điện)\b", re.U)
 ROLE_AFTER = re.compile(
     r"(?P<u>(?:(?:" + _HEADS + r")\b|" + _GROUP + r")[^:;.\n]{0,160}?)(?:\s+|(?<=[a-zà-ỹđ])(?=chủ\s*trì))"
     rf"(?:{_CHU_TRI}|có\s*trách\s*nhiệm|có\s*nhiệm\s*vụ|khẩn\s*trương|chịu\s*trách\s*nhiệm|cần|phải)\b", re.U)
@@ -641,6 +647,14 @@ def name_prefix(text: str) -> str:
 # the topic a sentence turns to first: "Đối với X, …", "Đối với X nếu …" — X is what it is about, not who acts
 TOPIC_WITH = re.compile(r"\s*Đối\s*với\s", re.U)
 TOPIC_CLAUSE = re.compile(r"\s*Đối\s*với\s[^,;:.]{3,120},\s*(?=\S)", re.U)
+# a unit turned to, then what it is to direct: "Ngoài ra, đối với UBND huyện, thành phố, chỉ đạo UBND xã, phường, thị
+# trấn phối hợp …" — the unit turned to is asked to direct those below it, so it leads (whose the work is, not the
+# topic it is about: "Đối với các hộ nghèo, chỉ đạo …" names no unit)
+DIRECTING_TOPIC = re.compile(r"^\s*(?:(?:Ngoài\s*ra|Bên\s*cạnh\s*đó|Đồng\s*thời|Riêng),?\s+)?[Đđ]ối\s*với\s+"
+                             r"(?P<u>[^;:.]{3,120}?),\s*(?:cần\s+|phải\s+|đề\s*nghị\s+|yêu\s*cầu\s+)?"
+                             r"(?:tăng\s*cường\s+|tiếp\s*tục\s+)?chỉ\s*đạo\s+(?!của\b)", re.U)
+TOPIC_NOT_DIRECTING = re.compile(r"(?:các\s+|những\s+)?(?:hộ|gia\s*đình|cá\s*nhân|người|doanh\s*nghiệp|cơ\s*sở|"
+                                 r"chủ\s*(?:rừng|đầu\s*tư|cơ\s*sở|hộ))\b", re.I | re.U)
 
 
 # "UBND các phường: Ba Đình, Hoàn Kiếm", "UBND các xã Đức Trọng, Hiệp Thạnh", "các Đại sứ quán các nước:
@@ -1457,6 +1471,9 @@ OBJECT_BEFORE = re.compile(r"\b(?:của|cho|với|tại|về|đối\s*với|thu�
 
 # a news copy quotes the direction: "“Sở A phối hợp với … tập trung chỉ đạo …”. Đó là chỉ đạo của UBND tỉnh …"
 OPENING_QUOTE = re.compile(r"^\s*[“\"«‘']+\s*(?=(?:" + _HEADS + r")\b|" + _GROUP + r")", re.U)
+# a news agency's tag before the first sentence: "(PLO)- Bảo hiểm xã hội Việt Nam đề nghị …", "(Chinhphu.vn) - …"
+PRESS_TAG = re.compile(r"^\s*\([^()\n]{2,30}\)\s*[-–]\s*(?=[A-ZĐÀ-Ỹ])", re.U)
+PRESS_TAG_AFTER = re.compile(r"(?<=\S)\s+\([^()\n]{2,30}\)\s*[-–]\s*(?=[A-ZĐÀ-Ỹ])", re.U)
 
 
 # A person named in the narration: "đồng chí Phó Chủ tịch UBND huyện", "Trưởng ban Tuyên giáo Tỉnh ủy Nguyễn Văn A"
@@ -1546,6 +1563,10 @@ def find_leads_ranked(text: str) -> tuple[list[str], int]:
     found = _find_leads_ranked(text)
     if not found[0] and (glued := GLUED_HEADLINE.match(text)) and (body := _find_leads_ranked(text[glued.end():]))[0]:
         return body
+    if not found[0] and (tag := PRESS_TAG_AFTER.search(text)) and ASK.search(text[tag.end():tag.end() + 200]) and \
+            (body := _find_leads_ranked(text[tag.end():]))[0]:
+        # "Thay đổi chính sách … (PLO)- Bảo hiểm xã hội Việt Nam đề nghị các tỉnh …": the headline, then the body's ask
+        return body
     if not found[0] and (passive := _asked_in_passive(text)):
         return passive, STRONG
     return found
@@ -1574,6 +1595,10 @@ def _find_leads_ranked(text: str) -> tuple[list[str], int]:
     to tell whom that person asked ("Đồng chí Phó Chủ tịch UBND huyện đi kiểm tra … yêu cầu Phòng A …").
     A topic "Đối với X," read as the lead gives way to the doer the clause after it names: "Đối với các hộ bị cô
     lập, các xã cần …" → ["các xã"] (the units turned to stay when nothing else acts: "Đối với các xã, cần …")."""
+    if (topic := DIRECTING_TOPIC.match(text)) and (units := _units_from(topic.group("u"))) and \
+            _cut(topic.group("u").strip()) == topic.group("u").strip() and not is_generic_reference(units) and \
+            not TOPIC_NOT_DIRECTING.match(topic.group("u")):
+        return units, STRONG
     leads, strength = _leads_ranked(text)
     if (topic := TOPIC_CLAUSE.match(text)) and any(lead in text[:topic.end()] for lead in leads) and \
             (doer := _find_leads_ranked(text[topic.end():]))[0] and not _speaker(doer[0], text[topic.end():]):
@@ -1621,7 +1646,7 @@ OFFICE_INSIDE = re.compile(rf"\s\((?=(?:{_HEADS})\b)[^()]{{2,80}}\)(?=\s+[a-zà-
 def _leads_ranked(text: str) -> tuple[list[str], int]:
     """The lead units a text names and how sure: STRONG ("Giao X", "X chủ trì", "Đơn vị chủ trì: X",
     a unit opening the text, "đề nghị X" said by a requester) or WEAK (a unit opening a later clause)."""
-    text = NAME_ABBREVIATION.sub("", OPENING_QUOTE.sub("", _without_page_breaks(text)))
+    text = NAME_ABBREVIATION.sub("", OPENING_QUOTE.sub("", PRESS_TAG.sub("", _without_page_breaks(text))))
     text = OFFICE_INSIDE.sub("", text)
     fields = _field_units(FIELD_LEAD, text)
     if fields:
