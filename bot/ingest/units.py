@@ -1301,12 +1301,16 @@ def _unit_issues(before: str) -> bool:
 # "X vừa có văn bản gửi lực lượng CSGT các tỉnh, đề nghị vận động …" — the units the letter goes to are asked, not the
 # sender (not a letter that asks the sender's superiors for something: "… gửi Bộ Tài chính xin ý kiến", "… gửi Sở X
 # báo cáo …"; nor one whose asked units are named after its ask: "… gửi UBND tỉnh đề nghị Sở Y tế …" — those lead)
-SENT_TO = re.compile(r"^(?P<who>[^;:.]{2,300}?)\s(?:(?:đã|vừa|cũng|mới)\s+)+(?:có|ban\s*hành|ký|phát\s*đi)\s+"
+SENT_TO = re.compile(r"^(?P<who>[^;:.]{2,300}?)"
+                     r"(?:\s(?P<aux>(?:(?:đã|vừa|cũng|mới)\s+)+)|(?<=\))\s|\s(?=có\s))(?:có|ban\s*hành|ký|phát\s*đi)\s+"
                      r"(?:[Cc]ông\s*văn|[Vv]ăn\s*bản|[Cc]ông\s*điện|[Hh]ướng\s*dẫn)(?:\s+(?:khẩn|hỏa\s*tốc|hoả\s*tốc))?"
                      r"(?:\s+số\s+[\w/.\-&]+)?\s+gửi\s+(?:(?:đến|tới|cho)\s+)?(?P<u>\S.*)", re.U | re.S)
 SENT_WORK = re.compile(r"^\s*,?\s*(?!(?:về|để|nhằm|theo|thông\s*báo|báo\s*cáo|phản\s*ánh|trả\s*lời|xin|giới\s*thiệu|"
                        r"kèm|cùng|và|với|của|do|tại|trong)\b)[a-zđà-ỹ]", re.U)
 SENT_ABOUT = re.compile(r"\s(?=(?:về|để|nhằm|theo|trong)(?:\s|$))", re.U)
+# the places a group of addressees is named by: "Sở X các tỉnh, thành phố: Hà Nội, Thái Nguyên, Bắc Ninh đề nghị …"
+_PLACE_NAME = r"[A-ZĐÀ-Ỹ][^\W\d_]*(?:\s+[A-ZĐÀ-Ỹ][^\W\d_]*)*"
+SENT_NAMED = re.compile(rf"^:\s*{_PLACE_NAME}(?:(?:\s*,\s*|\s+và\s+){_PLACE_NAME})+\s", re.U)
 LOWER_FORCE = re.compile(r"^lực\s*lượng\s+[A-ZĐ]", re.U)
 
 
@@ -1316,10 +1320,18 @@ def _sent_to(text: str) -> list[str]:
     if m is None or not _unit_issues(m.group("who").split(",")[-1].strip()) and \
             not REQUESTER.search(m.group("who")):
         return []
+    if m.group("aux") is None and not m.group("who").endswith(")") and \
+            _cut(m.group("who")) != m.group("who").strip():
+        return []  # "Bộ X khẩn trương có văn bản gửi Bộ Y …": an ask of X, not a letter told of
     rest = m.group("u")
     name = SENT_ABOUT.split(_cut(rest), maxsplit=1)[0].strip(" ,")  # ("… các tỉnh về tăng cường …": its subject)
     units = _units_from(name) or ([name] if LOWER_FORCE.match(name) and len(name) <= MAX_NAME else [])
     after = rest[len(name):] if rest.startswith(name) else ""
+    if units and len(units) == 1 and (places := SENT_NAMED.match(after)):
+        listed = places.group(0).rstrip()
+        while listed.split()[-1][:1].islower():  # (the range À-Ỹ holds small letters too: "… Bắc Ninh đề nghị")
+            listed = listed[: listed.rfind(" ")]
+        units, after = [name + listed], after[len(listed):]  # "… các tỉnh, thành phố: A, B, C"
     if not units or is_generic_reference(units) or not SENT_WORK.match(after):
         return []
     if (ask := ASK.match(after.lstrip(" ,"))) and (named := _units_from(ask.group("u"))):
