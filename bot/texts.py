@@ -4094,9 +4094,23 @@ def _silent_lines(digest: WeeklyDigest) -> list[str]:
         return []
     lines = [f"• đ/c {h.name}" + (f" — {h.unit}" if h.unit else "") + f" (giao từ {h.since:%d/%m}): {h.overdue} "
              "nhiệm vụ quá hạn" + (f" ({h.away})" if h.away else "") for h in digest.silent]
+    return _people_listed("Chưa phản hồi lần nào từ khi được giao:", lines)
+
+
+def _people_listed(heading: str, lines: list[str]) -> list[str]:
+    """A heading and its first STILL_OVERDUE_LIMIT people, then how many more."""
     more = len(lines) - STILL_OVERDUE_LIMIT
-    return ["Chưa phản hồi lần nào từ khi được giao:", *lines[:STILL_OVERDUE_LIMIT],
-            *([f"… và {more} người khác."] if more > 0 else [])]
+    return [heading, *lines[:STILL_OVERDUE_LIMIT], *([f"… và {more} người khác."] if more > 0 else [])]
+
+
+def _waiting_on_office_lines(digest: WeeklyDigest) -> list[str]:
+    """The holders of overdue tasks whose question to the office is still unanswered: not silent — what holds them
+    may be the answer (probe 48)."""
+    if not digest.waiting_on_office:
+        return []
+    lines = [f"• đ/c {w.name}" + (f" — {w.unit}" if w.unit else "") + f" (hỏi ngày {w.asked_on:%d/%m}): "
+             f"“{shorten(w.question, 100)}” — {w.overdue} nhiệm vụ quá hạn" for w in digest.waiting_on_office]
+    return _people_listed("Đang chờ Văn phòng trả lời câu hỏi:", lines)
 
 
 WEEKLY_MORE = "Đồng chí gõ /tonghop để xem tổng hợp theo đơn vị."
@@ -4138,6 +4152,7 @@ def weekly_digest_text(digest: WeeklyDigest, name: str, *, limit: int = 15,
         lines += _granted_lines(digest.granted, name, limit)
         lines += _unreported_lines(digest)
         lines += _silent_lines(digest)
+        lines += _waiting_on_office_lines(digest)
         lines += ["", "Đồng chí gõ /tonghop quá hạn để xem các đơn vị có nhiệm vụ quá hạn."]
         return vn("\n".join(lines))
     notices = {i.notice for i in (*digest.done, *digest.newly_overdue)} | {p.notice for p in digest.pending} | \
@@ -4152,6 +4167,7 @@ def weekly_digest_text(digest: WeeklyDigest, name: str, *, limit: int = 15,
         lines += _still_overdue_lines(digest, calendar)
     lines += _unreported_lines(digest)
     lines += _silent_lines(digest)
+    lines += _waiting_on_office_lines(digest)
     lines += ["", f"3. Đề nghị gia hạn chờ quyết định: {len(digest.pending)}."]
     lines += _capped([_pending_line(p, digest.until) for p in digest.pending], limit)
     if deciding:  # the week's reminder of each is this line, not a message of its own the same day

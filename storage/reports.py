@@ -43,6 +43,7 @@ from storage.models import (
     Notice,
     NoticeStatus,
     Person,
+    Question,
     Role,
     StatusReport,
     Task,
@@ -1199,6 +1200,18 @@ class SilentHolder:
     away: str = ""  # on leave this week or now: "nghỉ phép 01/02–12/02, đ/c Y làm thay" (month probe 37, #5)
 
 
+@dataclass(frozen=True, kw_only=True)
+class WaitingOnOffice:
+    """Someone holding overdue tasks who asked the office a question it has not answered yet: not silent — the office
+    owes them an answer (probe 48: a head who asked where the outline was got "Chưa phản hồi lần nào" every week)."""
+
+    name: str
+    unit: str
+    overdue: int
+    question: str  # their oldest question still unanswered, as typed
+    asked_on: dt.date
+
+
 SILENT_AFTER_DAYS = 7  # given at least this many days ago (a week of reminders) before "never answered" is said
 
 
@@ -1214,6 +1227,7 @@ class WeeklyDigest:
     # recurring duties whose latest past round went unreported (the unit is not reporting), as lateness
     unreported: list[UnreportedDuty] = field(default_factory=list)
     silent: list[SilentHolder] = field(default_factory=list)  # overdue holders who never answered
+    waiting_on_office: list[WaitingOnOffice] = field(default_factory=list)  # overdue holders the office owes an answer
     # the previous summary's cut, local time, when this one also covers what was finished on that day after it
     after: dt.datetime | None = None
     granted: list[DigestGrant] = field(default_factory=list)  # deadlines moved within the week
@@ -1362,9 +1376,10 @@ def weekly_digest(session: Session, *, today: dt.date, tz: ZoneInfo, days: int =
     still.sort(key=lambda i: (i.effective_due or today, fold(i.unit)))
     unreported.sort(key=lambda u: (-u.missed, fold(u.unit)))
     after_local = after.astimezone(tz) if after is not None and after.astimezone(tz).date() < since else None
+    silent, waiting = _silent(session, overdue_held, today=today, tz=tz)
     return WeeklyDigest(since=since, until=today, done=done, newly_overdue=newly, still_overdue=still,
                         pending=pending, blocked=difficulties, unreported=unreported,
-                        silent=_silent(session, overdue_held, today=today, tz=tz), after=after_local,
+                        silent=silent, waiting_on_office=waiting, after=after_local,
                         granted=_granted_in(session, tasks, since=since, today=today, tz=tz, after=after, until=until))
 
 
@@ -1430,26 +1445,44 @@ def blocked_tasks(session: Session, *, tz: ZoneInfo, unit: str | None = None) ->
     return sorted(found, key=lambda b: (b.since or dt.date.max, fold(b.unit)))
 
 
-def _silent(session: Session, held: dict[int, list[Task]], *, today: dt.date, tz: ZoneInfo) -> list[SilentHolder]:
+def _silent(session: Session, held: dict[int, list[Task]], *, today: dt.date,
+            tz: ZoneInfo) -> tuple[list[SilentHolder], list[WaitingOnOffice]]:
     """Of the people holding overdue tasks, those who never answered once (no report of theirs, none on any of their
-    tasks by anyone of their unit) though given their first task SILENT_AFTER_DAYS ago or more."""
+    tasks by anyone of their unit, no question to the office) though given their first task SILENT_AFTER_DAYS ago or
+    more; and those whose question to the office is still unanswered (whatever else they said): the office owes them
+    an answer, a leader should not read them as silent."""
     if not held:
-        return []
+        return [], []
     answered = set()  # they reported, or someone reported on one of their tasks (a deputy for the unit)
+    open_questions: dict[int, tuple[str, dt.datetime]] = {}  # asker → their oldest question still unanswered
     for ids in chunks(sorted(held)):
         answered |= set(session.scalars(select(StatusReport.person_id).where(StatusReport.person_id.in_(ids))
                                         .distinct()))
         answered |= set(session.scalars(
             select(Task.assignee_id).join(StatusReport, StatusReport.task_id == Task.id)
             .where(Task.assignee_id.in_(ids), StatusReport.source.not_in(["decision", "support"])).distinct()))
-    silent = []
+        for q in session.execute(select(Question.asker_id, Question.text, Question.asked_at, Question.answered_at)
+                                 .where(Question.asker_id.in_(ids)).order_by(Question.asked_at.desc())):
+            answered.add(q.asker_id)  # (asking the office is answering Nhắc việc)
+            if q.answered_at is None:
+                open_questions[q.asker_id] = (q.text, q.asked_at)  # (newest first: the oldest stays)
+    silent, waiting = [], []
     for person_id, tasks in held.items():
-        given = min(t.created_at for t in tasks).astimezone(tz).date()
-        if person_id in answered or (today - given).days < SILENT_AFTER_DAYS or tasks[0].assignee is None:
+        if tasks[0].assignee is None:
             continue
-        silent.append(SilentHolder(name=tasks[0].assignee.full_name, unit=unit_name_of(tasks[0]),
-                                   overdue=len(tasks), since=given, away=_away(session, tasks[0].assignee, today)))
-    return sorted(silent, key=lambda h: (h.since, fold(h.unit)))
+        name, unit = tasks[0].assignee.full_name, unit_name_of(tasks[0])
+        if person_id in open_questions:
+            text, at = open_questions[person_id]
+            waiting.append(WaitingOnOffice(name=name, unit=unit, overdue=len(tasks), question=text,
+                                           asked_on=at.astimezone(tz).date()))
+            continue
+        given = min(t.created_at for t in tasks).astimezone(tz).date()
+        if person_id in answered or (today - given).days < SILENT_AFTER_DAYS:
+            continue
+        silent.append(SilentHolder(name=name, unit=unit, overdue=len(tasks), since=given,
+                                   away=_away(session, tasks[0].assignee, today)))
+    return (sorted(silent, key=lambda h: (h.since, fold(h.unit))),
+            sorted(waiting, key=lambda w: (w.asked_on, fold(w.unit))))
 
 
 def _away(session: Session, person: Person, today: dt.date) -> str:

@@ -74,3 +74,35 @@ async def test_a_late_tasks_last_report_follows_it_through_the_reports_and_the_w
         assert unicodedata.is_normalized("NFC", weekly)
     finally:
         await h.stop()
+
+
+def _section(weekly: str, heading: str) -> str:
+    """The lines of a weekly summary under `heading` (empty when it has none)."""
+    if heading not in weekly:
+        return ""
+    lines = weekly.split(heading, 1)[1].splitlines()[1:]
+    return "\n".join(x for x in lines[:next((i for i, x in enumerate(lines) if not x.startswith("•")), len(lines))])
+
+
+async def test_a_holder_who_asked_the_office_is_not_reported_as_never_answering(db_url: str) -> None:
+    """Probe 48: a head who asked the office where the outline was, and got no answer, was listed every week under
+    "Chưa phản hồi lần nào từ khi được giao". He is listed as waiting for the office's answer (with his question);
+    once answered, he is in neither list — asking was answering Nhắc việc. A holder who said nothing stays silent."""
+    h = await started(db_url)
+    try:
+        await h.advance_to(local(2018, 3, 12, 9, 0))
+        await h.say("head_stnmt", "hỏi văn phòng: mẫu báo cáo hiện trạng đất ven biển lấy ở đâu ạ?")
+        await h.advance_to(local(2018, 3, 29, 10, 0))  # item 4 (due 20/03) and Ban Dân vận's item 1 overdue
+        weekly = await _weekly(h)
+        silent = _section(weekly, "Chưa phản hồi lần nào từ khi được giao:")
+        waiting = _section(weekly, "Đang chờ Văn phòng trả lời câu hỏi:")
+        assert "Trần Văn Môi" not in silent and "đ/c Lê Văn Dân — Ban Dân vận Tỉnh ủy" in silent, weekly
+        assert waiting.strip() == ("• đ/c Trần Văn Môi — Sở Tài nguyên và Môi trường (hỏi ngày 12/03): “mẫu báo cáo "
+                                   "hiện trạng đất ven biển lấy ở đâu ạ?” — 1 nhiệm vụ quá hạn"), weekly
+        await h.say("admin", "trả lời 1: mẫu kèm theo công văn, phụ lục II")
+        weekly = await _weekly(h)
+        assert "Đang chờ Văn phòng" not in weekly and "Trần Văn Môi" not in _section(
+            weekly, "Chưa phản hồi lần nào từ khi được giao:"), weekly
+        assert unicodedata.is_normalized("NFC", weekly)
+    finally:
+        await h.stop()
