@@ -4008,7 +4008,8 @@ def _digest_items(items: Sequence[DigestItem], *, done: bool) -> list[str]:
                               f"{_other_deadline(i) if id(i) in extended else ''})" for i in group)
             lines.append(f"{head} — {len(group)} đơn vị: {units}")
         else:
-            units = "; ".join(f"{i.unit} ({who(i)})" if i.assignee else i.unit for i in group)
+            units = "; ".join(f"{i.unit} ({said})" if (said := "; ".join(
+                p for p in (who(i), _last_report_said(i).removeprefix("; ")) if p)) else i.unit for i in group)
             lines.append(f"{head} — hạn {date_vn(first.effective_due or first.due_on)}; {len(group)} đơn vị: {units}")
     return lines
 

@@ -106,3 +106,18 @@ async def test_a_holder_who_asked_the_office_is_not_reported_as_never_answering(
         assert unicodedata.is_normalized("NFC", weekly)
     finally:
         await h.stop()
+
+
+def test_an_item_late_at_several_units_says_each_units_last_report() -> None:
+    """One late item several units hold is one line naming them: each unit's last report goes beside it."""
+    from storage.reports import DigestItem, WeeklyDigest
+    late = [DigestItem(item_ref="1", notice="Công văn số 924/SNV-CCHC", text="Báo cáo công tác CCHC quý III",
+                       unit=unit, assignee=who, due_on=dt.date(2015, 9, 10), reported_on=on, percent=share)
+            for unit, who, on, share in (("Sở Kế hoạch và Đầu tư", "Vũ Văn Hoạch", None, None),
+                                         ("UBND thành phố Sơn La", "Tòng Văn La", dt.date(2015, 9, 9), 80),
+                                         ("UBND huyện Mường La", "", dt.date(2015, 9, 8), None))]
+    week = WeeklyDigest(since=dt.date(2015, 9, 5), until=dt.date(2015, 9, 11), done=[], newly_overdue=late,
+                        still_overdue=[], pending=[])
+    said = texts.weekly_digest_text(week, "Cầm Văn Tuấn")
+    assert ("3 đơn vị: Sở Kế hoạch và Đầu tư (đ/c Vũ Văn Hoạch); UBND thành phố Sơn La (đ/c Tòng Văn La; báo cáo "
+            "gần nhất 09/09: đạt 80%); UBND huyện Mường La (báo cáo gần nhất 08/09)") in said, said
