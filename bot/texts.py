@@ -3953,16 +3953,17 @@ def _digest_item(item: DigestItem, *, done: bool) -> str:
     line = f"• Mục {item.item_ref} ({in_sentence(item.notice)}): {short_title(item.text, 100)} — {item.unit}{who}"
     if done and item.done_on:
         return f"{line}; hoàn thành ngày {date_vn(item.done_on)} ({_done_when(item)})"
-    return f"{line}; hạn {date_vn(item.effective_due or item.due_on)}{_last_report_said(item)}"
+    said = _last_report_said(item)
+    return f"{line}; hạn {date_vn(item.effective_due or item.due_on)}" + (f"; {said}" if said else "")
 
 
 def _last_report_said(item: DigestItem) -> str:
-    """Beside a late task in a leader's weekly summary: "; báo cáo gần nhất 04/05: đạt 70%" — the same late task
-    week after week then tells whether anything moved (probe 47); nothing when never reported (the holder is then
+    """Beside a late task in a leader's weekly summary: "báo cáo gần nhất 04/05: đạt 70%" — the same late task
+    week after week then tells whether anything moved (probe 47); empty when never reported (the holder is then
     listed under "Chưa phản hồi lần nào" when they never answered at all)."""
     if item.reported_on is None:
         return ""
-    return f"; báo cáo gần nhất {item.reported_on:%d/%m}" + (f": đạt {item.percent}%" if item.percent else "")
+    return f"báo cáo gần nhất {item.reported_on:%d/%m}" + (f": đạt {item.percent}%" if item.percent else "")
 
 
 def _done_when(item: DigestItem) -> str:
@@ -4008,8 +4009,8 @@ def _digest_items(items: Sequence[DigestItem], *, done: bool) -> list[str]:
                               f"{_other_deadline(i) if id(i) in extended else ''})" for i in group)
             lines.append(f"{head} — {len(group)} đơn vị: {units}")
         else:
-            units = "; ".join(f"{i.unit} ({said})" if (said := "; ".join(
-                p for p in (who(i), _last_report_said(i).removeprefix("; ")) if p)) else i.unit for i in group)
+            units = "; ".join(f"{i.unit} ({said})" if (said := "; ".join(p for p in (who(i), _last_report_said(i))
+                                                                           if p)) else i.unit for i in group)
             lines.append(f"{head} — hạn {date_vn(first.effective_due or first.due_on)}; {len(group)} đơn vị: {units}")
     return lines
 
@@ -4066,7 +4067,8 @@ def _still_overdue_lines(digest: WeeklyDigest, calendar: WorkingCalendar | None)
             late = f", quá hạn {(digest.until - deadline).days} ngày"
         if len(group) == 1:
             lines.append(f"• {item.unit} — mục {item.item_ref}: {short_title(item.text, 60, lead=item.unit)} "
-                         f"(hạn {date_vn(deadline)}{late}{_last_report_said(item)})")
+                         f"(hạn {date_vn(deadline)}{late}" + (f"; {said}" if (said := _last_report_said(item)) else "")
+                         + ")")
             continue
         units = [g.unit for g in group]
         named = _some_units(units, UNITS_NAMED)

@@ -936,7 +936,7 @@ def summarize(tasks: Iterable[Task], *, today: dt.date, tz: ZoneInfo,
             summary.overdue_refs.append(task.item_ref)
             summary.overdue_asked.append(_asked_until(task) if state.status == TaskStatus.EXTENSION_REQUESTED
                                          else None)
-            summary.overdue_percent.append(state.percent if state.percent else None)
+            summary.overdue_percent.append(state.percent or None)
             numbers.setdefault(unit_id, []).append(task.notice.number or "")
         if task.assignee_id is None and not TaskStatus(state.status).is_closed:
             summary.unheld += 1
@@ -1461,10 +1461,10 @@ def _silent(session: Session, held: dict[int, list[Task]], *, today: dt.date,
         answered |= set(session.scalars(
             select(Task.assignee_id).join(StatusReport, StatusReport.task_id == Task.id)
             .where(Task.assignee_id.in_(ids), StatusReport.source.not_in(["decision", "support"])).distinct()))
-        for q in session.execute(select(Question.asker_id, Question.text, Question.asked_at, Question.answered_at)
+        for q in session.execute(select(Question.asker_id, Question.text, Question.asked_at, Question.answer)
                                  .where(Question.asker_id.in_(ids)).order_by(Question.asked_at.desc())):
             answered.add(q.asker_id)  # (asking the office is answering Nhắc việc)
-            if q.answered_at is None:
+            if q.answer is None:  # (as the office's own list, `questions.unanswered`, reads it)
                 open_questions[q.asker_id] = (q.text, q.asked_at)  # (newest first: the oldest stays)
     silent, waiting = [], []
     for person_id, tasks in held.items():
