@@ -1976,6 +1976,22 @@ def escalated_today(levels: Sequence[str], refs: Sequence[str] = (), notices: Se
             "cập nhật tiến độ hoặc nêu khó khăn, vướng mắc để được hỗ trợ.)")
 
 
+def office_owes_answer(asked: Sequence[dt.date]) -> str:
+    """Under the holder's own tasks: a question they asked the office is not answered yet — the reminder knows the
+    office owes them an answer (probe 48), and says the answer comes here."""
+    which = "câu hỏi" if len(asked) == 1 else "các câu hỏi"
+    return (f"(Văn phòng chưa trả lời {which} đồng chí gửi ngày {', '.join(f'{d:%d/%m}' for d in asked)}; khi có "
+            "trả lời, Nhắc việc sẽ chuyển ngay cho đồng chí.)")
+
+
+def office_owes_holder(line: DigestLine) -> str:
+    """Under a late task told to a head or a leader: its holder asked the office and is waiting for the answer —
+    what holds the task may be the office's answer, not the holder."""
+    assert line.asked_office is not None
+    what = f" (“{shorten_at_word(line.asked_text, 90)}”)" if line.asked_text else ""
+    return f"đ/c {line.assignee_name} đã hỏi Văn phòng ngày {line.asked_office:%d/%m}{what}, Văn phòng chưa trả lời."
+
+
 def digest_bullet(line: DigestLine) -> str:
     """How a digest line begins ("• Mục 2.1"): also how a sender tells which lines a part carried."""
     return f"• Mục {line.item_ref}"
@@ -2219,6 +2235,8 @@ def digest_text(view: DigestView, *, buttons: bool, recalled: Mapping[int, str] 
         levels = sorted({level for line in told_now for level in line.told_now})
         lines += ["", escalated_today(levels, [line.item_ref for line in told_now],
                                       [line.notice_title for line in told_now])]
+    if questions := sorted({line.asked_office for line in own if line.asked_office}):
+        lines += ["", office_owes_answer(questions)]
     if told:
         lines += ["", f"NHIỆM VỤ QUÁ HẠN CẦN ĐỒNG CHÍ CHỈ ĐẠO ({len(told)})"]
 
@@ -2243,6 +2261,7 @@ def digest_text(view: DigestView, *, buttons: bool, recalled: Mapping[int, str] 
                 who = ", ".join(f"{g.lead_unit or 'chưa xác định'} ({_holder(g)}, {p})"
                                 for g, (_, p, _) in zip(group, groups, strict=True))
                 lines.append(f"  Chủ trì ({len(group)} đơn vị): {who}; {deadline}")
+            lines += [f"  {office_owes_holder(g)}" for g in group if g.asked_office and g.assignee_name]
             others = tuple(dict.fromkeys(level for _, _, told_too in groups for level in told_too))
             if others:
                 lines.append(f"  Đã báo: {', '.join(others)}.")

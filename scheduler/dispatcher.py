@@ -116,6 +116,7 @@ from storage.models import (
     notice_units,
 )
 from storage.notices import format_title
+from storage.questions import waiting_since
 from storage.tasks import task_followers
 from storage.unitnames import marked_spelling, plain
 from storage.waiting import waiting_on_office
@@ -192,6 +193,8 @@ class DigestLine:
     notice_subject: str | None = None  # what the notice is about (its trích yếu), when the title does not say it
     extension_until: dt.date | None = None  # an "extension_pending" line: the date the holder asked for
     supporting: bool = False  # the reader's own task is a supporting duty on the lighter ladder (policy.py)
+    asked_office: dt.date | None = None  # its holder asked the office a question then, not answered when planned
+    asked_text: str | None = None  # … this question (shortened)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -248,6 +251,9 @@ class DispatchResult:
 
 
 # ---------------------------------------------------------------- planning
+
+ASKED_KEPT = 160  # characters of a waiting question kept on its task's digest lines (the text shortens it again)
+
 
 def _item_json(item: DigestItem) -> dict[str, Any]:
     """A digest line as stored (`Digest.items`). A value that says nothing — None, False, no level told — is left out
@@ -345,6 +351,9 @@ def plan_digests(session: Session, *, policy: ReminderPolicy, today: dt.date, no
                                              .where(Person.leave_from <= today, Person.leave_to >= today))}
     per_person: dict[int, list[dict[str, Any]]] = defaultdict(list)
     ahead: dict[int, list[dict[str, Any]]] = defaultdict(list)  # deadlines coming, for a digest sent anyway
+    # a holder's question the office has not answered, about the task or about none: every line of the task says
+    # it, to the holder and to whom it is escalated (probe 48: "Chưa cập nhật" while the office owed the answer)
+    questions = waiting_since(session)
     escalated: list[dict[str, Any]] = []
     calendar = policy.calendar
     for task in tasks:
@@ -384,10 +393,15 @@ def plan_digests(session: Session, *, policy: ReminderPolicy, today: dt.date, no
                 told.append(str(item.escalation))
                 if any(person_id is not None for person_id in recipients):
                     told_now.append(str(item.escalation))
+            asked = questions.get((task.assignee_id, task.id)) or questions.get((task.assignee_id, None)) \
+                if questions and task.assignee_id is not None else None
             for person_id in recipients:
                 if person_id is None:
                     continue
                 line = _item_json(item)
+                if asked is not None:  # (the question shortened: a digest row is rewritten at every send)
+                    line["asked_office"] = calendar.local(asked[0]).date().isoformat()
+                    line["asked_text"] = asked[1][:ASKED_KEPT]
                 if item.escalation is None:
                     own_lines.append(line)
                     if policy.supports_lightly(state):
@@ -1293,7 +1307,7 @@ def _line(task: Any, item: dict[str, Any], title: str, subject: str | None = Non
           written: Sequence[str] = ()) -> DigestLine:
     get = item.get
     effective_due_on = get("effective_due_on")
-    told, told_now, until = get("told"), get("told_now"), get("extension_until")
+    told, told_now, until, asked = get("told"), get("told_now"), get("extension_until"), get("asked_office")
     return _whole(DigestLine, {
         "task_id": task.id, "item_ref": task.item_ref, "task_text": task.text, "notice_title": title,
         "category": item["category"], "due_on": task.due_on,
@@ -1307,7 +1321,8 @@ def _line(task: Any, item: dict[str, Any], title: str, subject: str | None = Non
         "told": tuple(told) if told else (), "told_now": tuple(told_now) if told_now else (),
         "covering_for": get("covering_for"), "occurrence": task.occurrence_label,
         "notice_subject": subject, "extension_until": dt.date.fromisoformat(until) if until else None,
-        "supporting": bool(get("supporting"))})
+        "supporting": bool(get("supporting")), "asked_office": dt.date.fromisoformat(asked) if asked else None,
+        "asked_text": get("asked_text")})
 
 
 _STATUS = {str(s): s for s in TaskStatus}  # (TaskStatus(value) is a Python call through the enum machinery)

@@ -83,3 +83,15 @@ def unanswered(session: Session) -> list[tuple[int, str, str, dt.datetime]]:
 
 def unanswered_count(session: Session) -> int:
     return session.scalar(select(func.count(Question.id)).where(Question.answer.is_(None))) or 0
+
+
+
+def waiting_since(session: Session) -> dict[tuple[int, int | None], tuple[dt.datetime, str]]:
+    """Each asker's oldest unanswered question (when, what), per task it is about (None: about no task) — for the
+    morning's reminders: a late task's holder who asked the office is waiting on it (probe 48). Questions are few
+    (a handful open at a time): one read of the unanswered ones."""
+    oldest: dict[tuple[int, int | None], tuple[dt.datetime, str]] = {}
+    for q in session.execute(select(Question.asker_id, Question.task_id, Question.asked_at, Question.text)
+                             .where(Question.answer.is_(None)).order_by(Question.id)):
+        oldest.setdefault((q.asker_id, q.task_id), (q.asked_at, q.text))
+    return oldest
