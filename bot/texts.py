@@ -3907,6 +3907,21 @@ def never_reported_line(rows: Sequence[NotReported], today: dt.date, calendar: W
 
 
 BLOCKED_LIMIT = 15  # tasks listed in answer to "việc nào đang vướng?"
+BLOCKED_BRIEF = 5  # … and under the answer to "đơn vị nào chậm?"
+
+
+def blocked_brief(items: Sequence[BlockedTask]) -> str:
+    """Under the answer to "đơn vị nào chậm?": the tasks units say are held up, in their words, briefly — a unit that
+    reported "60%, vướng số liệu phụ lục" before its deadline is where help is needed first (probe 48: the leader's
+    answer did not mention it). "" when none."""
+    if not items:
+        return ""
+    said = "; ".join(f"{b.unit} — mục {b.item_ref}"
+                     + (f": “{shorten(note_body(b.note), 80)}”" if b.note else ", chưa nêu cụ thể")
+                     + (f" (từ {b.since:%d/%m})" if b.since else "") for b in items[:BLOCKED_BRIEF])
+    more = f"; và {len(items) - BLOCKED_BRIEF} nhiệm vụ khác" if len(items) > BLOCKED_BRIEF else ""
+    return vn(f"Đơn vị báo vướng mắc ({len(items)} nhiệm vụ): {said}{more}. Đồng chí gõ “việc nào đang vướng?” để xem "
+              "chi tiết.")
 
 
 def blocked_answer(items: Sequence[BlockedTask], today: dt.date, scope: str | None = None) -> str:

@@ -408,8 +408,9 @@ async def _send_report(conv: Conversation, event: TextIn, filt: ReportFilter, un
                 and not filt.notice_ids
             never = texts.never_reported_line(await _not_reported(conv, kinds[0] if len(kinds) == 1 else None),
                                               today, calendar) if whole else None
+            held_up = await _held_up(conv, kinds) if whole else ""
             await conv.say(event, texts.nothing_late(label) + (f"\n{never}" if never else "")
-                           + (f"\n\n{in_time}" if in_time else ""))
+                           + (f"\n{held_up}" if held_up else "") + (f"\n\n{in_time}" if in_time else ""))
             return
     # "đơn vị nào chưa hoàn thành?": the units with work still open, in its deadline or past it
     if unfinished and in_scope:
@@ -432,6 +433,9 @@ async def _send_report(conv: Conversation, event: TextIn, filt: ReportFilter, un
                               unfinished=unfinished, standing=[] if late_only else report.standing)
     if in_time:
         text += f"\n\n{in_time}"
+    if late_only and in_scope and filt.unit is None and filt.unit_id is None and filt.notice is None and \
+            filt.date_from is None and not filt.notice_ids and (held_up := await _held_up(conv, kinds)):
+        text += f"\n\n{held_up}"
     if not report.units and not (report.standing_rows and files and documents_out):
         await conv.say(event, text)
         return
@@ -528,6 +532,14 @@ def office_follow_up(row: NotReported) -> bool:
     first = fold(re.split(r"[;:]|\.(?:\s|$)", row.text, maxsplit=1)[0])
     m = _FOLLOWS_UP.search(first)
     return m is not None and WORK.search(first[:m.start()]) is None
+
+
+async def _held_up(conv: Conversation, kinds: tuple[str, ...]) -> str:
+    """Under "đơn vị nào chậm?" (every unit, or the units of `kinds`): the tasks units say are held up, briefly."""
+    found = await conv.ctx.db.run(blocked_tasks, tz=conv.ctx.policy.calendar.tz)
+    if kinds:
+        found = [b for b in found if any(of_kind(b.unit, k) for k in kinds)]
+    return texts.blocked_brief(found)
 
 
 async def _not_reported(conv: Conversation, kind: str | None) -> list[NotReported]:
