@@ -12,6 +12,8 @@
    score above the rule's choice to replace it) is chosen by an inner 4-fold-by-batch cross-validation over those
    batches only (never on X). Then X's lead accuracy with the rules and with the model (argmax with the margin) is
    printed. dev-files (the dev documents as .pdf/.docx) are scored with the model that left dev out.
+   --augment FILE [--augment-commit C] adds training rows from an older parser's reading of the same documents
+   (tried with cefb47ac, batch-u's first look: no better, see the end of bench/lead_chooser_lobo.txt).
 4. The final model is trained on every batch, the margin from the same inner cross-validation; --write writes
    bot/ingest/lead_model.json (enabled only with --enable).
 """
@@ -25,7 +27,9 @@ import math
 import os
 import pickle
 import random
+import subprocess
 import sys
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -79,6 +83,78 @@ def load(folder: Path) -> list[Task]:
             cands = candidates(notice.tasks[i], i, notice.tasks, notice)
             tasks.append((cands, [bool(scorer.units_match(g.get("lead", []), list(c.units))) for c in cands]))
     return tasks
+
+
+# an older parser's reading of every labelled document, run in a `git archive` of that commit (--augment-commit)
+_DUMP = """
+import dataclasses, json, sys, os
+from pathlib import Path
+from bot.ingest import parse_notice, read_document
+root = Path(sys.argv[1]); out = {}
+folders = {"dev": root.parent / "shared/corpus/dev"}
+for b in sorted(root.glob("tests/corpus/batch-*")):
+    if b.name != "batch-zr" and (b / "gold").is_dir():
+        folders[b.name[6:]] = b
+for g, folder in folders.items():
+    for gp in sorted((folder / "gold").glob("*.json")):
+        doc = next((folder / f"{gp.stem}{s}" for s in (".txt", ".docx", ".pdf")
+                    if (folder / f"{gp.stem}{s}").exists()), None)
+        if doc is None: continue
+        try:
+            n = parse_notice(read_document(doc.read_bytes(), doc.name))
+        except Exception as e:
+            print("fail", doc, e, file=sys.stderr); continue
+        tasks = [{k: (v.isoformat() if hasattr(v, "isoformat") else v) for k, v in dataclasses.asdict(t).items()}
+                 for t in n.tasks]
+        out[str(doc)] = {"group": g, "kind": n.kind, "issuer": n.issuer, "addressees": list(n.addressees),
+                         "tasks": tasks}
+    print(g, len(out), file=sys.stderr, flush=True)
+json.dump(out, open(sys.argv[2], "w"), ensure_ascii=False)
+"""
+
+
+def dump_old(commit: str, out: Path) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        archive = subprocess.run(["git", "-C", str(ROOT), "archive", commit, "bot", "storage"], check=True,
+                                 capture_output=True).stdout
+        subprocess.run(["tar", "-x", "-C", tmp], input=archive, check=True)
+        subprocess.run([sys.executable, "-c", _DUMP, str(ROOT), str(out)], cwd=tmp, check=True,
+                       env={**os.environ, "PYTHONPATH": tmp})
+
+
+AUGMENT: dict[str, list[Task]] = {}  # --augment: rows from an older parser's reading, by batch (training only)
+
+
+def load_augment(path: Path) -> None:
+    """Rows from an older parser's reading of the same documents (a JSON dump: per document its kind, issuer,
+    addressees and tasks): its leads are wrong more often, as on a batch nobody has read; training rows only."""
+    import datetime as dt
+
+    from storage.parsed import ParsedNotice, ParsedTask
+
+    for doc, got in json.loads(path.read_text(encoding="utf-8")).items():
+        folder, stem = Path(doc).parent, Path(doc).stem
+        gold = json.loads((folder / "gold" / f"{stem}.json").read_text(encoding="utf-8"))
+        tasks = []
+        for t in got["tasks"]:
+            t["due"] = dt.date.fromisoformat(t["due"]) if t.get("due") else None
+            t["lead"], t["support"] = tuple(t.get("lead") or ()), tuple(t.get("support") or ())
+            t["leaders"] = tuple(t.get("leaders") or ())
+            tasks.append(ParsedTask(**{k: v for k, v in t.items() if k in ParsedTask.__dataclass_fields__}))
+        notice = ParsedNotice(kind=got["kind"], issuer=got["issuer"], addressees=tuple(got["addressees"]),
+                              tasks=tuple(tasks))
+        preds = [t.to_json() for t in notice.tasks]
+        pairs, _, _ = scorer.match_tasks(gold["tasks"], preds)
+        index = {id(p): i for i, p in enumerate(preds)}
+        rows = AUGMENT.setdefault(got["group"], [])
+        for g, p in pairs:
+            i = index[id(p)]
+            cands = candidates(notice.tasks[i], i, notice.tasks, notice)
+            rows.append((cands, [bool(scorer.units_match(g.get("lead", []), list(c.units))) for c in cands]))
+
+
+def rows_of(by: dict[str, list[Task]], names: list[str]) -> list[Task]:
+    return [t for n in names for t in by[n] + AUGMENT.get(n, [])]
 
 
 def train(data: list[Task], *, epochs: int = 8, rate: float = 0.3, l2: float = 1e-2, seed: int = 7
@@ -138,7 +214,7 @@ def inner_margin(by: dict[str, list[Task]], names: list[str], folds: int = 4) ->
     diffs: list[tuple[float, int]] = []
     for k in range(folds):
         held = names[k::folds]
-        w = train([t for n in names if n not in held for t in by[n]])
+        w = train(rows_of(by, [n for n in names if n not in held]))
         diffs += gains([t for n in held for t in by[n]], w)
     return pick_margin(diffs)
 
@@ -156,11 +232,18 @@ def main() -> int:
     ap.add_argument("--write", action="store_true")
     ap.add_argument("--enable", action="store_true")
     ap.add_argument("--skip-lobo", action="store_true")
+    ap.add_argument("--augment", type=Path, help="an older parser's dump of the same documents (training rows)")
+    ap.add_argument("--augment-commit", help="dump that commit's parser's reading first (to --augment's path)")
     ap.add_argument("--cache", type=Path, help="a pickle of the parsed notices (development runs only)")
     args = ap.parse_args()
     if args.cache and args.cache.exists():
         NOTICES.update(pickle.loads(args.cache.read_bytes()))
     by = {name: load(folder) for name, folder in groups().items()}
+    if args.augment and args.augment_commit:
+        dump_old(args.augment_commit, args.augment)
+    if args.augment:
+        load_augment(args.augment)
+        print(f"augmented with {sum(len(v) for v in AUGMENT.values())} rows of {args.augment.name}")
     if args.cache:
         args.cache.write_bytes(pickle.dumps(NOTICES))
     names = [n for n in by if n != "dev-files"]
@@ -175,7 +258,7 @@ def main() -> int:
         dev_margin = 0.0
         for x in names:
             rest = [n for n in names if n != x]
-            w = train([t for n in rest for t in by[n]])
+            w = train(rows_of(by, rest))
             margin = inner_margin(by, rest)
             r, n = accuracy(by[x], None, 0)
             m, _ = accuracy(by[x], w, margin)
@@ -193,7 +276,7 @@ def main() -> int:
         for key, (n, r, m) in pooled.items():
             label = "pooled, every batch and dev" if key == "all" else "pooled, first-look batches u..zq"
             print(f"{label}: {n} tasks, rules {r / n:.4f} ({r}), model {m / n:.4f} ({m})")
-    w = train([t for n in names for t in by[n]])
+    w = train(rows_of(by, names))
     margin = inner_margin(by, names)
     for x in ("dev", "dev-files"):
         r, n = accuracy(by[x], None, 0)
@@ -203,9 +286,9 @@ def main() -> int:
     print(f"final margin {margin:.3f}, {len(w)} weights")
     if args.write:
         path = ROOT / "bot" / "ingest" / "lead_model.json"
-        path.write_text(json.dumps({"enabled": bool(args.enable), "margin": round(margin, 5),
-                                    "trained_on": names, "weights": dict(sorted(w.items()))},
-                                   ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        weights = json.dumps(dict(sorted(w.items())), ensure_ascii=False, indent=2).replace("\n", "\n ")
+        path.write_text(f'{{\n "enabled": {json.dumps(bool(args.enable))},\n "margin": {round(margin, 5)},\n'
+                        f' "trained_on": {json.dumps(names)},\n "weights": {weights}\n}}\n', encoding="utf-8")
     return 0
 
 
