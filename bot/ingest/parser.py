@@ -22,6 +22,7 @@ from bot.ingest.dates import (
     pick_deadline,
 )
 from bot.ingest.enumeration import repair_numbers, skips, unread_items
+from bot.ingest.leadchooser import choose_leads
 from bot.ingest.legacy import repair_legacy
 from bot.ingest.plantables import glued_attachment, item_fields
 from bot.ingest.tables import rewrite_tables, row_work
@@ -1445,6 +1446,9 @@ def _read_notice(raw: str, *, broad: bool | None = None, task_filter: bool | Non
         references=tuple(_references(text, number)), recipients=tuple(_recipients(lines, start + len(segments[0]))),
         meeting_date=meeting, tasks=tuple(tasks),
     )
+    if task_filter is not False:
+        # the learned lead chooser (leadchooser.py): another candidate lead where the model is sure
+        notice = choose_leads(notice)
     return notice, origins
 
 
