@@ -4482,12 +4482,19 @@ def other_shares_kept(shares: Sequence[Share], granted: dt.date | None) -> str:
     kept = [s for s in shares if s.due_on is not None and (granted is None or s.due_on < granted)]
     if not kept:
         return ""
-    each = "; ".join(f"{s.unit_name}: {'vẫn hạn ' + date_vn(s.due_on) if s.due_on else 'không có thời hạn cụ thể'}"
-                     for s in kept)
     first = kept[0]
     until = f" đến {granted:%d/%m}" if granted else ""
+    typed = f"“đồng ý gia hạn {first.item_ref} cho {first.unit_name}{until}”"
+    if len(kept) == 1:  # (probe 48: a routine yes answered with a paragraph — said as briefly as it can be)
+        return vn(f"Lưu ý: phần mục {first.item_ref} của {first.unit_name} (không đề nghị gia hạn) vẫn hạn "
+                  f"{date_vn(first.due_on)}. Nếu gia hạn cả phần này, đồng chí gõ {typed}.")
+    if len({s.due_on for s in kept}) == 1:  # one date for all of them: said once, the units named after it
+        return vn(f"Lưu ý: phần mục {first.item_ref} của {len(kept)} đơn vị chủ trì khác (không đề nghị gia hạn) vẫn "
+                  f"hạn {date_vn(first.due_on)}: {', '.join(s.unit_name for s in kept)}. Nếu gia hạn cả cho đơn vị "
+                  f"nào, đồng chí gõ, ví dụ: {typed}.")
+    each = "; ".join(f"{s.unit_name}: vẫn hạn {date_vn(s.due_on)}" for s in kept)
     return vn(f"Lưu ý: mục {first.item_ref} còn phần của đơn vị chủ trì khác, không đề nghị gia hạn — {each}. Nếu "
-              f"gia hạn cả phần này, đồng chí gõ “đồng ý gia hạn {first.item_ref} cho {first.unit_name}{until}”.")
+              f"gia hạn cả cho đơn vị nào, đồng chí gõ, ví dụ: {typed}.")
 
 
 def shares_not_moved(kept: Sequence[Share], until: dt.date) -> str:
