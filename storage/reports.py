@@ -27,7 +27,7 @@ import hashlib
 import re
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from typing import Protocol
+from typing import Any, Protocol
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import and_, func, or_, select
@@ -843,29 +843,42 @@ def past_rounds(found: dict[int, list[TaskOccurrence]], filt: ReportFilter | Non
     return {task_id: rounds for task_id, rounds in kept.items() if rounds}
 
 
-def _asked_until(task: Task) -> dt.date | None:
-    """The date an extension request waiting on `task` asks for (its latest), None when none waits."""
+def _waiting_request(task: Task, before: dt.datetime | None) -> Any:
+    """The statement for the extension request waiting on `task` (its latest): now, the one still pending; at the end
+    of a past period (`before`: the moment it ended), the latest sent by then — a task whose state then is "extension
+    requested" had that one waiting, whatever was decided since (a report of October read in December)."""
+    waiting = select(StatusReport.requested_due_on, StatusReport.created_at).where(StatusReport.task_id == task.id)
+    if before is None:
+        waiting = waiting.where(StatusReport.decision == "pending")
+    else:
+        waiting = waiting.where(StatusReport.status == TaskStatus.EXTENSION_REQUESTED,
+                                StatusReport.created_at < before)
+    return waiting.order_by(StatusReport.id.desc()).limit(1)
+
+
+def _asked_until(task: Task, before: dt.datetime | None = None) -> dt.date | None:
+    """The date an extension request waiting on `task` asks for (its latest), None when none waits; `before`: as it
+    stood then (`_waiting_request`)."""
     session = object_session(task)
     if session is None:
         return None
-    return session.scalar(select(StatusReport.requested_due_on).where(
-        StatusReport.task_id == task.id, StatusReport.decision == "pending").order_by(StatusReport.id.desc()).limit(1))
+    row = session.execute(_waiting_request(task, before)).first()
+    return None if row is None else row.requested_due_on
 
 
-def _request_waiting(task: Task, tz: ZoneInfo) -> tuple[dt.date | None, dt.date] | None:
+def _request_waiting(task: Task, tz: ZoneInfo,
+                     before: dt.datetime | None = None) -> tuple[dt.date | None, dt.date] | None:
     """The extension request waiting on `task` (its latest): the date it asks for and the day it was sent; None when
-    none waits."""
+    none waits; `before`: as it stood then (`_waiting_request`)."""
     session = object_session(task)
     if session is None:
         return None
-    row = session.execute(select(StatusReport.requested_due_on, StatusReport.created_at).where(
-        StatusReport.task_id == task.id, StatusReport.decision == "pending").order_by(StatusReport.id.desc())
-        .limit(1)).first()
+    row = session.execute(_waiting_request(task, before)).first()
     return None if row is None else (row.requested_due_on, row.created_at.astimezone(tz).date())
 
 
 def waits_in_time(task: Task, state: TaskState, today: dt.date, tz: ZoneInfo,
-                  rule: DeadlineRule = AS_WRITTEN) -> AskedInTime | None:
+                  rule: DeadlineRule = AS_WRITTEN, *, as_of: bool = False) -> AskedInTime | None:
     """A task past its deadline (as it runs) whose extension request, sent on or before that deadline, waits for a
     decision: the leader's decision is pending, not the unit late — reports count it in progress and show it apart
     (probe 36, #5). Granted, the new deadline applies as to any task; refused, the deadline written stands and the
@@ -876,7 +889,8 @@ def waits_in_time(task: Task, state: TaskState, today: dt.date, tz: ZoneInfo,
     deadline = rule.effective_deadline(state.due_on)
     if today <= deadline:
         return None
-    waiting = _request_waiting(task, tz)
+    # (`as_of`: `state` and `today` are a past period's end — the request waiting then, not now)
+    waiting = _request_waiting(task, tz, end_of_day(today, tz) if as_of else None)
     if waiting is None or waiting[1] > deadline:
         return None
     return AskedInTime(item_ref=task.item_ref, requested_due=waiting[0], asked_on=waiting[1], effective_due=deadline)
@@ -913,7 +927,8 @@ def summarize(tasks: Iterable[Task], *, today: dt.date, tz: ZoneInfo,
             else:
                 summary.rounds_late += 1
         kind = classify_state(state, today, tz, rule)
-        if kind == "overdue" and (in_time := waits_in_time(task, state, today, tz, rule)) is not None:
+        if kind == "overdue" and (in_time := waits_in_time(task, state, today, tz, rule, as_of=states is not None)) \
+                is not None:
             kind = "in_progress"  # asked by the deadline, the leader not yet decided: not the unit's lateness
             summary.asked_in_time.append(in_time)
         setattr(summary, kind, getattr(summary, kind) + 1)
@@ -934,7 +949,8 @@ def summarize(tasks: Iterable[Task], *, today: dt.date, tz: ZoneInfo,
                 summary.no_deadline_not_started += 1
         if kind == "overdue":
             summary.overdue_refs.append(task.item_ref)
-            summary.overdue_asked.append(_asked_until(task) if state.status == TaskStatus.EXTENSION_REQUESTED
+            summary.overdue_asked.append(_asked_until(task, end_of_day(today, tz) if states is not None else None)
+                                         if state.status == TaskStatus.EXTENSION_REQUESTED
                                          else None)
             summary.overdue_percent.append(state.percent or None)
             numbers.setdefault(unit_id, []).append(task.notice.number or "")
@@ -1041,11 +1057,12 @@ def _first_deadlines(session: Session, task_ids: Sequence[int]) -> dict[int, dt.
     return first
 
 
-def _category(task: Task, state: TaskState, today: dt.date, tz: ZoneInfo, rule: DeadlineRule) -> str:
+def _category(task: Task, state: TaskState, today: dt.date, tz: ZoneInfo, rule: DeadlineRule, *,
+              as_of: bool = False) -> str:
     """`classify_state`, an overdue task whose extension request was sent in time counted in progress as `summarize`
     counts it (`waits_in_time`)."""
     kind = classify_state(state, today, tz, rule)
-    return "in_progress" if kind == "overdue" and waits_in_time(task, state, today, tz, rule) else kind
+    return "in_progress" if kind == "overdue" and waits_in_time(task, state, today, tz, rule, as_of=as_of) else kind
 
 
 def rows_for(session: Session, tasks: Sequence[Task], *, today: dt.date, tz: ZoneInfo,
@@ -1075,7 +1092,8 @@ def rows_for(session: Session, tasks: Sequence[Task], *, today: dt.date, tz: Zon
             item_ref=task.item_ref, text=task.text, assignee=task.assignee.full_name if task.assignee else "",
             due_on=state.due_on, due_text=task.due_text, status=state.status, percent=state.percent,
             done_on=state.done_at.astimezone(tz).date() if state.done_at and state.status == TaskStatus.DONE else None,
-            category=SUPPORTING if supports_only(task, state) else _category(task, state, today, tz, rule),
+            category=SUPPORTING if supports_only(task, state) else _category(task, state, today, tz, rule,
+                                                                             as_of=as_of),
             latest_note=(f"{note.note} (Văn phòng ghi nhận thay đơn vị)" if note.source == "office" else note.note)
             if note else None,
             latest_note_on=note.created_at.astimezone(tz).date() if note else None, updated_at=task.updated_at,

@@ -135,10 +135,13 @@ def test_a_past_month_is_reported_as_it_stood_at_its_end(migrated_db: Database) 
     second = rows["88/TB-UBND 2"]
     assert (second.category, second.status, second.done_on) == ("done_late", TaskStatus.DONE, dt.date(2026, 10, 23))
     bdv = next(u for u in report.units if u.unit == BDV)
-    # overdue then: 1, 4 (its extension came later), 5 (withdrawn later), 7's October round; in progress: 3 and
-    # 90/TB-UBND's item; on time: 8's October round
-    assert bdv.overdue_refs == ["1", "4", "5", "7"]
-    assert (bdv.done_on_time, bdv.done_late, bdv.in_progress, bdv.overdue, bdv.total) == (1, 1, 2, 4, 8)
+    # overdue then: 1, 5 (withdrawn later), 7's October round; in progress: 3, 90/TB-UBND's item and 4 (its request,
+    # sent by its deadline, was waiting for the decision at the end of October: not the unit's lateness, as a report
+    # read then said it — granted only on 03/11); on time: 8's October round
+    assert bdv.overdue_refs == ["1", "5", "7"]
+    assert (bdv.done_on_time, bdv.done_late, bdv.in_progress, bdv.overdue, bdv.total) == (1, 1, 3, 3, 8)
+    assert [(a.item_ref, a.asked_on, a.requested_due) for a in bdv.asked_in_time] == [
+        ("4", dt.date(2026, 10, 19), dt.date(2026, 11, 30))]
     assert report.as_of == dt.date(2026, 10, 31)
 
 
@@ -149,10 +152,11 @@ def test_an_extension_granted_before_the_end_counts_one_granted_after_does_not(m
     third = rows["88/TB-UBND 3"]
     assert (third.due_on, third.first_due_on, third.category, third.status, third.done_on) == (
         dt.date(2026, 11, 20), dt.date(2026, 10, 9), "in_progress", TaskStatus.EXTENDED, None)
-    # asked on 19/10, granted on 03/11: October's deadline stays 20/10, the request still waiting
+    # asked on 19/10 (by its deadline), granted on 03/11: October's deadline stays 20/10, the request still waiting —
+    # in progress at the end of October, as a report read then counted it (`waits_in_time`)
     fourth = rows["88/TB-UBND 4"]
     assert (fourth.due_on, fourth.first_due_on, fourth.category, fourth.status) == (
-        dt.date(2026, 10, 20), None, "overdue", TaskStatus.EXTENSION_REQUESTED)
+        dt.date(2026, 10, 20), None, "in_progress", TaskStatus.EXTENSION_REQUESTED)
 
 
 def test_the_current_month_is_reported_as_the_tasks_stand_today(migrated_db: Database) -> None:
@@ -165,7 +169,8 @@ def test_the_current_month_is_reported_as_the_tasks_stand_today(migrated_db: Dat
     assert "88/TB-UBND 1" not in rows and "88/TB-UBND 5" not in rows  # finished, withdrawn: as today
     # the same task in October, a month over: as it stood then
     _, october = _report(migrated_db, OCTOBER)
-    assert (october["88/TB-UBND 4"].due_on, october["88/TB-UBND 4"].category) == (dt.date(2026, 10, 20), "overdue")
+    assert (october["88/TB-UBND 4"].due_on, october["88/TB-UBND 4"].category) == (dt.date(2026, 10, 20),
+                                                                                  "in_progress")
     # the current month is the same whichever day of it is asked: today's figures
     _, today_rows = _report(migrated_db, DECEMBER, today=dt.date(2026, 12, 31))
     assert today_rows["88/TB-UBND 4"].category == "overdue"
@@ -247,3 +252,28 @@ def test_a_weekly_round_the_duty_moved_on_from_is_counted_not_reported_not_overd
     eighth = rows["88/TB-UBND 8"]
     assert (eighth.due_on, eighth.category, eighth.done_on, eighth.rounds_done, eighth.rounds_missed) == (
         dt.date(2026, 10, 30), "done_on_time", dt.date(2026, 10, 30), 3, 1)
+
+
+def test_a_request_waiting_at_the_periods_end_is_said_beside_the_late_item(migrated_db: Database) -> None:
+    """Asked after its deadline (late all the same) and refused only in November: October's report lists the item
+    late with the date asked for beside it, as a report read on 31/10 said it — not what was decided since."""
+    db = migrated_db
+    at = local(2026, 10, 1, 9, 0)
+    db.call(import_directory, parse_directory_csv(DIRECTORY_CSV.read_bytes()), now=at)
+    admin, head = db.call(person_by_handle, "admin"), db.call(person_by_handle, "head_bdv")
+    notice = ParsedNotice(kind="thông báo", number="95/TB-UBND", date=dt.date(2026, 10, 1), tasks=(
+        ParsedTask(ref="1", text="Hoàn thiện đề án dân vận", lead=(BDV,), due=dt.date(2026, 10, 20)),))
+    draft = db.call(create_draft, notice, source_text="notice 95", source_name="", by=admin, now=at)
+    db.call(confirm_notice, draft.notice_id, by=admin, now=at)
+    task_id = _task_id(db, "95/TB-UBND", "1")
+    asked_at = local(2026, 10, 26, 10, 0)
+    asked = db.call(record_status, task_id=task_id, actor=head, source="text", now=asked_at, today=asked_at.date(),
+                    change=StatusUpdate(status=TaskStatus.EXTENSION_REQUESTED, requested_due_on=dt.date(2026, 11, 15),
+                                        note="chờ ý kiến các xã")).report_id
+    db.call(decide_extension, asked, by=admin, approve=False, now=local(2026, 11, 4, 15, 0))
+    report, rows = _report(db, OCTOBER)
+    [bdv] = report.units
+    assert (bdv.overdue_refs, bdv.overdue_asked, bdv.asked_in_time) == (["1"], [dt.date(2026, 11, 15)], [])
+    assert rows["95/TB-UBND 1"].category == "overdue"
+    report, _ = _report(db, ReportFilter(date_from=dt.date(2026, 11, 1), date_to=dt.date(2026, 11, 30)))
+    assert [u.overdue_asked for u in report.units] == [[None]]  # refused on 04/11: nothing waits at November's end
