@@ -2235,7 +2235,8 @@ def digest_text(view: DigestView, *, buttons: bool, recalled: Mapping[int, str] 
         levels = sorted({level for line in told_now for level in line.told_now})
         lines += ["", escalated_today(levels, [line.item_ref for line in told_now],
                                       [line.notice_title for line in told_now])]
-    if questions := sorted({line.asked_office for line in own if line.asked_office}):
+    # (the reader's own questions: a colleague's task covered during their leave carries the colleague's)
+    if questions := sorted({line.asked_office for line in own if line.asked_office and not line.covering_for}):
         lines += ["", office_owes_answer(questions)]
     if told:
         lines += ["", f"NHIỆM VỤ QUÁ HẠN CẦN ĐỒNG CHÍ CHỈ ĐẠO ({len(told)})"]

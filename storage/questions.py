@@ -85,7 +85,6 @@ def unanswered_count(session: Session) -> int:
     return session.scalar(select(func.count(Question.id)).where(Question.answer.is_(None))) or 0
 
 
-
 def waiting_since(session: Session) -> dict[tuple[int, int | None], tuple[dt.datetime, str]]:
     """Each asker's oldest unanswered question (when, what), per task it is about (None: about no task) — for the
     morning's reminders: a late task's holder who asked the office is waiting on it (probe 48). Questions are few

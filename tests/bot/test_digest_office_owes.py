@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import unicodedata
 
+from bot import texts
 from bot.sandbox.harness import Harness
 from tests.bot.conversation_setup import started
+from tests.bot.test_leave_withdraw import NOTICE
 from tests.conftest import local
 
 
@@ -45,3 +47,20 @@ async def test_the_reminders_say_the_office_owes_the_holder_an_answer_until_it_i
         assert after and not any("Văn phòng chưa trả lời" in d or "đã hỏi Văn phòng" in d for d in after), after
     finally:
         await h.stop()
+
+
+async def test_a_colleague_covering_a_leave_is_not_told_the_question_is_theirs(harness: Harness) -> None:
+    """The colleague who gets the digests of a head on leave is not told "Văn phòng chưa trả lời câu hỏi đồng chí
+    gửi …": the question is the head's; the head hears of it again when back."""
+    h = harness
+    await h.say("admin", NOTICE)
+    await h.tap("admin", texts.BUTTON_CONFIRM)
+    await h.say("head_bdv", "hỏi văn phòng: mẫu tổng hợp ý kiến lấy ở đâu ạ?")
+    await h.say("head_bdv", "/nghi 27/2 1/3 @cadre_bdv")
+    start = len(h.sent)
+    await h.advance_to(local(2018, 3, 5, 9, 0))
+    covered = _digests(h, start, "cadre_bdv")
+    assert covered and all("thay đ/c Lê Văn Dân nghỉ phép" in d for d in covered), covered
+    assert not any("Văn phòng chưa trả lời" in d for d in covered), covered
+    back = _digests(h, start, "head_bdv")
+    assert back and "(Văn phòng chưa trả lời câu hỏi đồng chí gửi ngày 26/02;" in back[-1], back
