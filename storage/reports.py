@@ -27,10 +27,10 @@ import hashlib
 import re
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from typing import Any, Protocol
+from typing import Protocol
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import Select, and_, func, or_, select
 from sqlalchemy.orm import Session, object_session, selectinload
 
 from storage.audit import audit
@@ -843,7 +843,7 @@ def past_rounds(found: dict[int, list[TaskOccurrence]], filt: ReportFilter | Non
     return {task_id: rounds for task_id, rounds in kept.items() if rounds}
 
 
-def _waiting_request(task: Task, before: dt.datetime | None) -> Any:
+def _waiting_request(task: Task, before: dt.datetime | None) -> Select[dt.date | None, dt.datetime]:
     """The statement for the extension request waiting on `task` (its latest): now, the one still pending; at the end
     of a past period (`before`: the moment it ended), the latest sent by then — a task whose state then is "extension
     requested" had that one waiting, whatever was decided since (a report of October read in December)."""

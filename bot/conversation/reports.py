@@ -397,18 +397,20 @@ async def _send_report(conv: Conversation, event: TextIn, filt: ReportFilter, un
     # nothing at all in what was named (a notice number or date, a unit, a period no task is in): said so, as
     # /tonghop says it — not "no unit is late", which a leader would read as all on track (probe 46)
     in_scope = bool(report.units or report.standing)
+    held_up = ""
     # "đơn vị nào chậm?": the units with overdue work or unreported rounds, those tasks in the file
     if late_only and in_scope:
         report = Report(units=[u for u in report.units if u.is_late],
                         tasks=[t for t in report.tasks if t.category == "overdue" or t.rounds_missed],
                         as_of=report.as_of)
-        if not report.units:  # and, briefly, the units that never reported (probe 28, F2) — only when the question
-            # named no unit, notice or period: those answer about what was named, not about everyone else
-            whole = filt.unit is None and filt.unit_id is None and filt.notice is None and filt.date_from is None \
-                and not filt.notice_ids
+        # the tasks units say are held up, and (none late) the units that never reported (probe 28, F2) — only when
+        # the question named no unit, notice or period: those answer about what was named, not about everyone else
+        whole = filt.unit is None and filt.unit_id is None and filt.notice is None and filt.date_from is None \
+            and not filt.notice_ids
+        held_up = await _held_up(conv, kinds) if whole else ""
+        if not report.units:
             never = texts.never_reported_line(await _not_reported(conv, kinds[0] if len(kinds) == 1 else None),
                                               today, calendar) if whole else None
-            held_up = await _held_up(conv, kinds) if whole else ""
             await conv.say(event, texts.nothing_late(label) + (f"\n{never}" if never else "")
                            + (f"\n{held_up}" if held_up else "") + (f"\n\n{in_time}" if in_time else ""))
             return
@@ -433,8 +435,7 @@ async def _send_report(conv: Conversation, event: TextIn, filt: ReportFilter, un
                               unfinished=unfinished, standing=[] if late_only else report.standing)
     if in_time:
         text += f"\n\n{in_time}"
-    if late_only and in_scope and filt.unit is None and filt.unit_id is None and filt.notice is None and \
-            filt.date_from is None and not filt.notice_ids and (held_up := await _held_up(conv, kinds)):
+    if held_up:
         text += f"\n\n{held_up}"
     if not report.units and not (report.standing_rows and files and documents_out):
         await conv.say(event, text)

@@ -101,7 +101,7 @@ def _words(folded: str) -> list[str]:
 
 
 def _tail(before: str, vocab: Sequence[str]) -> str:
-    """The vocabulary phrase (two words, else one) the folded text before a name ends with, or "_"."""
+    """The vocabulary phrase (three, two or one words) the folded text before a name ends with, or "_"."""
     w = _words(before)
     for n in (3, 2, 1):
         if len(w) >= n and " ".join(w[-n:]) in vocab:
