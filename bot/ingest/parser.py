@@ -3299,10 +3299,13 @@ def _new_ask(sentence: str) -> bool:
 NOT_WORK_AFTER_UNIT = re.compile(r"^\s*(?:đã|đang|"
                                  # but "UBND tỉnh vừa yêu cầu các huyện …" (a news item): the ask just made
                                  # ("… vừa có công văn (số 12/UBND-KT) yêu cầu …", "… vừa ban hành công điện … chỉ
-                                 # đạo …": the letter just sent is the ask itself)
-                                 r"vừa(?!\s+(?:(?:có|ban\s*hành|gửi|phát\s*hành)\s+(?:văn\s*bản|[Cc]ông\s*văn|"
+                                 # đạo …": the letter just sent is the ask itself; so is "… vừa có Công văn khẩn số 5995
+                                 # gửi Chủ tịch UBND các tỉnh … đề nghị …", whom it was sent to and what it asks)
+                                 r"vừa(?!\s+(?:(?:có|ban\s*hành|gửi|phát\s*hành|ký)\s+(?:văn\s*bản|[Cc]ông\s*văn|"
                                  r"[Cc]ông\s*điện|[Cc]hỉ\s*thị|[Tt]hông\s*báo|[Vv]ăn\s*bản)"
-                                 r"(?:\s+\(?số\s+[\w/.\-&]+\)?)?\s+)?(?:yêu\s*cầu|chỉ\s*đạo|giao|đề\s*nghị)\s)|"
+                                 r"(?:\s+(?:khẩn|hỏa\s*tốc|hoả\s*tốc))?(?:\s+\(?số\s+[\w/.\-&]+\)?)?"
+                                 r"(?:\s+ngày\s+[\d/.\-]+)?(?:\s+gửi\s+[^.;:]{3,140}?)?\s+)?"
+                                 r"(?:yêu\s*cầu|chỉ\s*đạo|giao|đề\s*nghị)\s)|"
                                  r"nhận\s*được|về\s*việc|(?:trân\s*trọng\s*)?cảm\s*ơn|"
                                  r"có\s*(?:văn\s*bản|công\s*văn|tờ\s*trình|báo\s*cáo)|"
                                  r"là|được|cho\s*biết|phát\s*biểu|"

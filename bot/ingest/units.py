@@ -72,6 +72,8 @@ _HEADS = (
     r"Phó\s*(?:Giám\s*đốc|Chủ\s*tịch|Trưởng\s*(?:ban|phòng)|Bí\s*thư|Chánh\s|Thủ\s*trưởng)|Chánh\s*Thanh\s*tra|"
     r"Trưởng\s*phòng|Trưởng\s+(?=(?:Phòng|Ban)\s+[A-ZĐÀ-Ỹ])|Hiệu\s*trưởng|Trạm|Đồn|Chuyên\s*viên|[Đđ]ồng\s*chí|Đ/c|đ/c|Thủ\s*trưởng|Trưởng\s*ban|Chánh\s*Văn\s*[Pp]hòng|Trường(?!\s*hợp)|"
     r"Bệnh\s*[Vv]iện|Bảo\s*hiểm|BHXH|Quỹ|Chi\s*[Cc]ục|Cảng\s*vụ|Ban\s*quản\s*lý|BQL|Hạt|"
+    # (the commander of a command, named by it: "giao Tư lệnh Bộ Tư lệnh Thủ đô …", "Tư lệnh Quân khu 2")
+    r"(?:Phó\s*)?Tư\s*lệnh(?=\s+(?:Bộ\s*Tư\s*lệnh|Quân\s*khu|Quân\s*chủng|Binh\s*chủng|Vùng|Bộ\s*đội|Cảnh\s*sát)\b)|"
     # (a cluster's own team by its capitalised name: "…, Cụm PCTT Xuân Phú phối hợp …")
     r"Cụm(?=\s+[A-ZĐ])|"
     r"Thủ\s*tướng|Phó\s*Thủ\s*tướng|Chính\s*phủ|Ngân\s*hàng\s*Nhà\s*nước|Bộ\s*trưởng|"
@@ -155,6 +157,9 @@ _GROUP = (rf"(?:[Cc]ác|[Mm]ọi|[Nn]hững|[Tt]oàn\s*thể(?:\s+các)?|[Mm]ỗ
           r"(?:[Tt]oàn\s*thể\s+)?Nhân\s*dân\b|"  # the people, asked by a public notice ("đề nghị Nhân dân …")
           r"[Tt]oàn\s*thể\s+nhân\s*dân\b|"  # ("… các thôn và toàn thể nhân dân đồng loạt ra quân …")
           r"[Tt]oàn\s*thể\s+cán\s*bộ\b|"  # ("yêu cầu toàn thể cán bộ, đảng viên, công chức … đồng loạt ra quân")
+          # a whole sector by its name: "Bộ Y tế yêu cầu toàn Ngành Y tế và các cơ quan … chủ động …" (not where the
+          # work is done: "… quán triệt trong toàn ngành …")
+          r"(?<!trong\s)[Tt]oàn\s+[Nn]gành\s+(?=[A-ZĐÀ-Ỹ])|"
           # a whole sector's network, every level of it: "yêu cầu hệ thống tuyên giáo các cấp tập trung …"
           r"[Hh]ệ\s*thống\s+(?=(?:[a-zà-ỹđ]+\s+){1,4}?các\s+cấp\b)|"
           r"[Bb]à\s*con(?:\s*nhân\s*dân)?\b|"  # the folk of a commune ("đề nghị bà con nhân dân …")
@@ -218,6 +223,7 @@ _STOP = (
     r"thị\s*xã|thị\s*trấn|thành\s*phố|bộ|ngành|vùng|khu\s*vực|quốc\s*gia)\b)|thu|chi(?!\s*(?:bộ|đoàn|nhánh|cục|hội))|trả|sửa\s*chữa|khắc\s*phục|"
     r"xác\s*minh|khảo\s*sát|lấy\s*(?:mẫu|ý\s*kiến)|làm\s*tốt|bảo\s*vệ|(?<!^\s)(?<!,\s)lãnh\s*đạo|(?<=,\s)lãnh\s*đạo(?!\s+(?:các|UBND|HĐND|[ỦU][yỷ]\s*ban)\s)|sắp\s*xếp|kiện\s*toàn|bãi\s*bỏ|thay\s*thế|điều\s*chỉnh|yêu\s*cầu|đề\s*nghị|"
     # time and frequency words glued after a name: "Sở Tài chính hằng tháng báo cáo …"
+    r"(?-i:quyết\s*định)(?!\s+(?:số|\d))|"  # ("giao Bộ Tư lệnh Thủ đô quyết định cụ thể số lượng …": the verb)
     r"(?:hằng|hàng)\s*(?:ngày|tuần|tháng|quý|năm)|định\s*kỳ|(?:[Ss]áng|[Cc]hiều|[Tt]ối|[Tt]rưa|[Nn]gày)\s+(?:ngày\s+)?\d{1,2}(?:[/.-]\d|\s+tháng)|sang\s*(?:tháng|quý|năm)|chậm\s*nhất|từ\s*nay|"
     # adverbs and the verbs of a speaker after a name: "UBND tỉnh vừa có …", "Thường trực Thị ủy cũng yêu cầu …"
     r"cũng|đã|sẽ|(?<!và\s)vừa|đang|luôn|"
@@ -729,6 +735,8 @@ def _sector_list(unit: str) -> list[str] | None:
 def _distribute(unit: str) -> list[str]:
     if fields := _sector_list(unit):
         return fields
+    if two := BODY_AT_TWO_PLACES.match(unit):
+        return [f"{two.group('body')} {two.group('a')}", f"{two.group('body')} {two.group('b')}"]
     if (named := NAMED_LOCALITIES.match(unit)) and "các" not in named.group("pre").split() and \
             not COUNTED_LEVEL.search(named.group("pre")):
         return [f"{named.group('pre')}{named.group('kind')} {name}" for name in _members(named.group("names"))]
@@ -762,6 +770,13 @@ _BODY = (r"(?:HĐND|UBND|UBMTTQ|MTTQ|Hội\s*đồng\s*nhân\s*dân|[ỦU][yỷ]
          r"[ỦU][yỷ]\s*ban\s*(?:MTTQ|Mặt\s*trận\s*Tổ\s*quốc(?:\s*Việt\s*[Nn]am)?))")
 BODY_THEN_LEVEL = re.compile(rf"^{_BODY}\s+(?P<tail>(?:các\s+)?(?:xã|phường|thị\s*trấn|huyện|quận|thị\s*xã|tỉnh|"
                              r"thành\s*phố)\b.*)$", re.U)
+
+
+# "UBND huyện Đông Sơn và thành phố Thanh Hóa", "UBND TP Thủ Đức và các quận, huyện": one kind of body at two named
+# places (or a named place and a group of levels), each its own unit (not "Ủy ban nhân dân thành phố và các huyện",
+# whose first place has no name: the one body of a city and its districts, as written)
+BODY_AT_TWO_PLACES = re.compile(rf"^(?P<body>{_BODY})\s+(?P<a>(?:{_LEVEL}|TP\.?)\s*[A-ZĐÀ-Ỹ][^,;]*?)\s+và\s+"
+                                rf"(?P<b>(?:các\s+)?{_LEVEL}\b[^;]*)$", re.U)
 
 
 # "UBND, ban an toàn giao thông các huyện, thị xã": a bare body and a lower-case unit sharing one level list
