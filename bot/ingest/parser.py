@@ -1269,6 +1269,25 @@ HELD_REVIEW = re.compile(rf"(?:^|[,.]\s+)(?P<u>(?:{UNIT_START.pattern})[^.;,:\n]
 # số … đề nghị A; B; C về việc …" — the items below without a doer of their own are theirs
 OPENING_ASK = re.compile(r"\b(?:ban\s*hành|có|gửi|ký)\s+(?:[Cc]ông\s*văn|[Vv]ăn\s*bản|[Kk]ế\s*hoạch|[Cc]hỉ\s*thị|"
                          r"[Cc]ông\s*điện|[Tt]hông\s*báo)\b[^.]{0,200}?\s(?=(?:đề\s*nghị|yêu\s*cầu|giao)\s)", re.U)
+# (or whom it was sent to, its asks retold below: "Sáng 5/8, Văn phòng Ban chỉ đạo … có Công điện số 37 gửi tới Ban
+# Chỉ huy … các tỉnh …" over "Công điện nêu rõ: Theo dõi …; Duy trì …")
+OPENING_SENT = re.compile(r"\b(?:ban\s*hành|có|gửi|ký)\s+(?:[Cc]ông\s*văn|[Vv]ăn\s*bản|[Cc]hỉ\s*thị|[Cc]ông\s*điện|"
+                          r"[Tt]hông\s*báo)\b[^.;:]{0,100}?\sg[ửở]i\s+(?:tới\s+|đến\s+|cho\s+)?(?=[A-ZĐÀ-Ỹ]|các\s)", re.U)
+
+
+def _letter_sent_to(paragraphs: list[str]) -> list[str]:
+    """Whom a retold letter was sent to, by the news copy's opening paragraphs (an ask verb after them is OPENING_ASK's
+    case); [] when none names a unit."""
+    for para in paragraphs:
+        if (sent := OPENING_SENT.search(para)) is None:
+            continue
+        rest = para[sent.end():][:400]
+        if not UNIT_START.match(rest):
+            continue
+        units = split_units(name_prefix(rest))
+        if units and not is_generic_reference(units):
+            return units
+    return []
 
 
 # a Party bulletin for the cells' monthly meeting ("Tài liệu sinh hoạt chi bộ tháng 12-2020", "Bản tin thông báo nội
@@ -1371,6 +1390,8 @@ def _read_notice(raw: str, *, broad: bool | None = None, task_filter: bool | Non
                 (asked := find_leads_ranked(body[0][opening.end():]))[1] >= STRONG and \
                 not is_generic_reference(asked[0]):
             default_leads = asked[0]
+        elif kind is None and any(LETTER_SAYS.match(p) for p in body) and (sent_to := _letter_sent_to(body[:3])):
+            default_leads = sent_to
         elif kind is None and (held := HELD_REVIEW.search(body_text[:800])):
             default_leads = split_units(held.group("u").strip()) or []
         elif referred := units_referred_back(body_text):
@@ -3010,9 +3031,21 @@ TIME_AHEAD = re.compile(r"(?:^|,\s*)(?:[Tt]rong\s+)?(?:[Tt]hời\s*gian\s*tới|
 ASK_COLON = re.compile(r"\b(?:chỉ\s*đạo|yêu\s*cầu|đề\s*nghị|kết\s*luận)\s*:\s*(?=[A-ZĐÀ-Ỹ]|(?:các|những)\s)", re.U)
 
 
+# a news sentence's time before its subject: "Sáng 5/8, …", "Ngày 12/7/2026, …", "Mới đây, …"
+NEWS_TIME_OPENING = re.compile(r"^(?:(?:Sáng|Chiều|Tối|Trưa|Ngày|Hôm\s*(?:nay|qua))\s+(?:ngày\s+)?\d{1,2}[/.-]\d{1,2}"
+                               r"(?:[/.-]\d{2,4})?|Mới\s*đây|Vừa\s*qua|Hôm\s*(?:nay|qua))\s*,\s*(?=\S)", re.U)
+
+
 def _reports_a_letter(text: str) -> bool:
     """"Văn phòng Chính phủ có Công văn số … gửi Bộ X đề nghị cho ý kiến …": what another body wrote, not an ask;
-    so is "Bộ X đã đề nghị …" or "Sở Y nhận được …"."""
+    so is "Bộ X đã đề nghị …" or "Sở Y nhận được …" (after the news item's time: "Sáng 5/8, Văn phòng … có Công điện
+    số 37 gửi tới …")."""
+    if (time := NEWS_TIME_OPENING.match(text)) is not None:
+        if ASKS.search(first := SENTENCE_END.split(text)[0]) or re.search(r"(?<![Bb]an\s)\bchỉ\s*đạo\s", first):
+            return False  # "Tối 29/8, Bộ X có văn bản đề nghị UBND các tỉnh …": the news retells the ask itself
+        text = text[time.end():]
+        if UNIT_START.match(text) and OPENING_SENT.search(first):
+            return True  # "Sáng 5/8, Văn phòng … có Công điện số 37 gửi tới …": the sending, its asks told below
     if not UNIT_START.match(text):
         return False
     name = name_prefix(text)
@@ -3380,7 +3413,7 @@ def _letter_tasks(paragraphs: list[str], *, issued_on: dt.date | None, base: _Co
              or len(probe) >= GENERIC_DOER_WORK) and \
             not VIEW_AFTER_UNIT.match(probe[len(name_prefix(probe)):])
         now = in_directive_section or directed or not _informs(para) and (
-            _directive_paragraph(para) or REMARK_ASK.search(para) is not None)
+            _directive_paragraph(para) or REMARK_ASK.search(para) is not None or LETTER_SAYS.match(para) is not None)
         if (listed := _ask_list(para, directs=now) or (_colon_list(para) if now else None)) is not None:
             # "… chỉ đạo các ngành chuyên môn A; B; C" / "… giao X thực hiện các nội dung như: A. B. C.": one task each
             last = listed[-1][0]
@@ -3776,10 +3809,16 @@ COLON_ASK = re.compile(r"\b(?:chỉ\s*đạo|yêu\s*cầu|đề\s*nghị|giao|k�
                        re.I | re.U)
 
 
+# a retold letter's asks after its colon: "Công điện nêu rõ: Theo dõi …; Duy trì …", "Văn bản yêu cầu: …"
+LETTER_SAYS = re.compile(r"^(?:[^.;:]{0,80}?,\s*)?(?:[Cc]ông\s*điện|[Cc]ông\s*văn|[Cc]hỉ\s*thị|[Vv]ăn\s*bản|[Tt]hông\s*báo)"
+                         r"(?:\s+(?:này|trên|nói\s*trên))?\s+(?:nêu\s*rõ|yêu\s*cầu|đề\s*nghị|chỉ\s*đạo|nhấn\s*mạnh)"
+                         r"\s*:\s+(?=\S)", re.U)
+
+
 def _colon_list(para: str) -> list[tuple[str, list[str]]] | None:
     """The pieces of work listed after an ask's colon inside one paragraph, one task each (sentences and ';'
     clauses); each with its own doer when it opens with one, else the unit the ask names, else none (the context)."""
-    m = COLON_ASK.search(para[:700])
+    m = COLON_ASK.search(para[:700]) or LETTER_SAYS.match(para)
     if m is None:
         return None
     if QUOTE_OPEN.match(para[m.end():]):

@@ -230,7 +230,7 @@ _STOP = (
     r"không(?=\s+(?:để|cấp|cho\s*phép|tổ\s*chức|sử\s*dụng|thực\s*hiện)\b)|"
     r"nhận\s*được|nhấn\s*mạnh|lưu\s*ý|chú\s*ý|đến\s*nay|cho\s*biết|"
     r"chưa(?!\s*(?:thành\s*niên|đủ\s*tuổi))|chỉ\s*rõ|khẳng\s*định|biểu\s*dương|ghi\s*nhận|có\s*(?:văn\s*bản|"
-    r"công\s*văn|Công\s*văn|Chỉ\s*thị|chỉ\s*thị|Thông\s*báo|thông\s*báo|ý\s*kiến)|ban\s*hành|"
+    r"công\s*văn|Công\s*văn|Chỉ\s*thị|chỉ\s*thị|Thông\s*báo|thông\s*báo|ý\s*kiến|[Cc]ông\s*điện)|ban\s*hành|"
     # the body glued after a heading's name: "Sở Xây dựng Chủ trì …", "UBND các xã Theo chức năng …"
     r"Theo|Chủ\s*trì|Tập\s*trung|Khẩn\s*trương|Phối\s*hợp|Thực\s*hiện|Căn\s*cứ|Rà\s*soát|Triển\s*khai|"
     # (not the capitalised words inside names: "Phòng Tổng hợp", "Cục Kiểm soát …", "Hội đồng Thẩm định",
@@ -1319,7 +1319,8 @@ def _unit_issues(before: str) -> bool:
 SENT_TO = re.compile(r"^(?P<who>[^;:.]{2,300}?)"
                      r"(?:\s(?P<aux>(?:(?:đã|vừa|cũng|mới)\s+)+)|(?<=\))\s|\s(?=có\s))(?:có|ban\s*hành|ký|phát\s*đi)\s+"
                      r"(?:[Cc]ông\s*văn|[Vv]ăn\s*bản|[Cc]ông\s*điện|[Hh]ướng\s*dẫn)(?:\s+(?:khẩn|hỏa\s*tốc|hoả\s*tốc))?"
-                     r"(?:\s+số\s+[\w/.\-&]+)?\s+gửi\s+(?:(?:đến|tới|cho)\s+)?(?P<u>\S.*)", re.U | re.S)
+                     r"(?:\s+số\s+[\w/.\-&]+)?(?:\s+ngày\s+\d{1,2}[/.\-]\d{1,2}(?:[/.\-]\d{2,4})?)?"
+                     r"\s+g[ửở]i\s+(?:(?:đến|tới|cho)\s+)?(?P<u>\S.*)", re.U | re.S)
 SENT_WORK = re.compile(r"^\s*,?\s*(?!(?:về|để|nhằm|theo|thông\s*báo|báo\s*cáo|phản\s*ánh|trả\s*lời|xin|giới\s*thiệu|"
                        r"kèm|cùng|và|với|của|do|tại|trong)\b)[a-zđà-ỹ]", re.U)
 SENT_ABOUT = re.compile(r"\s(?=(?:về|để|nhằm|theo|trong)(?:\s|$))", re.U)
