@@ -73,6 +73,12 @@ _MISSING_SPACE = re.compile(r"([,;:])(?=[^\W\d_])", re.U)
 # an ask glued to the name it asks in a copy-paste ("giaoTrưởng các phòng", "đề nghịSở Y tế"): a lower-case verb of
 # asking, then a capitalised word with no space between
 _ASK_GLUED = re.compile(r"(?<!\w)(giao|đề\s*nghị|yêu\s*cầu|chỉ\s*đạo)(?=[A-ZĐÀ-Ỹ][a-zđà-ỹ])", re.U)
+# two sentences a copy-paste glued at the full stop ("… trên địa bàn.Làm tốt công tác …", "… các đoàn thể xã.Qua 6
+# tháng …"): a word in lower case, the stop, a capitalised word (not "TP.HCM", "QĐ.UB", "Tp.HCM": a capital, or
+# capitals only, on either side)
+_STOP_GLUED = re.compile(r"(?<=[a-zđà-ỹ]{2})\.(?=[A-ZĐÀ-Ỹ][a-zđà-ỹ])", re.U)
+# an ask glued to the year before it ("… năm 2021đề nghị UBND các huyện …")
+_ASK_AFTER_YEAR = re.compile(r"(?<=\b\d{4})(?=(?:đề\s*nghị|yêu\s*cầu|chỉ\s*đạo)\s)", re.U)
 
 
 # a web copy's posting stamp glued before its first paragraph ("date 2020-10 Theo chỉ đạo của …")
@@ -95,6 +101,8 @@ def clean_text(text: str) -> str:
     # a copy-paste that lost the space after a comma, semicolon or colon ("Sở Tài chính,Sở Xây dựng"): put it back
     text = _MISSING_SPACE.sub(r"\1 ", text)
     text = _ASK_GLUED.sub(r"\1 ", text)  # "Theo đó, giaoTrưởng các phòng …": the space lost before whom it asks
+    text = _STOP_GLUED.sub(". ", text)
+    text = _ASK_AFTER_YEAR.sub(" ", text)
     text = re.sub(r"^(\s*)©\)", r"\1c)", text, flags=re.M)  # an OCR reading of the item mark "c)"
     # "b}", "„b}", "b]": a letter mark whose bracket the OCR misread
     text = re.sub(r"^(\s*)[„,.'\"]{0,2}([a-zđ])[}\]](?=\s)", r"\1\2)", text, flags=re.M)
@@ -3334,7 +3342,7 @@ NOT_WORK_AFTER_UNIT = re.compile(r"^\s*(?:đã|đang|"
                                  # ("… vừa có công văn (số 12/UBND-KT) yêu cầu …", "… vừa ban hành công điện … chỉ
                                  # đạo …": the letter just sent is the ask itself; so is "… vừa có Công văn khẩn số 5995
                                  # gửi Chủ tịch UBND các tỉnh … đề nghị …", whom it was sent to and what it asks)
-                                 r"vừa(?!\s+(?:(?:có|ban\s*hành|gửi|phát\s*hành|ký)\s+(?:văn\s*bản|[Cc]ông\s*văn|"
+                                 r"vừa(?!\s+(?:(?:có|ban\s*hành|gửi|phát\s*hành)\s+(?:văn\s*bản|[Cc]ông\s*văn|"
                                  r"[Cc]ông\s*điện|[Cc]hỉ\s*thị|[Tt]hông\s*báo|[Vv]ăn\s*bản)"
                                  r"(?:\s+(?:khẩn|hỏa\s*tốc|hoả\s*tốc))?(?:\s+\(?số\s+[\w/.\-&]+\)?)?"
                                  r"(?:\s+ngày\s+[\d/.\-]+)?(?:\s+gửi\s+[^.;:]{3,140}?)?\s+)?"
