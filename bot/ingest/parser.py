@@ -2953,7 +2953,9 @@ def _directive_paragraph(text: str) -> bool:
     if any(_unit_opens_with_work(text[m.end():]) for m in ASK_COLON.finditer(text[:400])):
         return True  # "…, ông X chỉ đạo: Văn phòng UBND tỉnh phối hợp … rà soát …": whom the ask names, then the work
     if BACKGROUND.match(text) and not _asks_a_unit(text):
-        return _subject_after_opening(text) or _charges_a_unit(text)
+        # ("Để chủ động phòng, chống dịch, trong thời gian tới Sở Y tế tăng cường …": the aim, then the work ahead)
+        return _subject_after_opening(text) or _charges_a_unit(text) or \
+            any(_time_ahead_doers(sentence) for sentence in SENTENCE_END.split(text)[:6])
     if re.match(r"Căn\s*cứ\b", text) and not re.search(r"\b(?:đề\s*nghị|yêu\s*cầu|giao)\b", text, re.I):
         # "Căn cứ Giấy phép … cho phép Công ty X khai thác …": what a cited permit allows is the ground, not an ask
         return _subject_after_opening(text)

@@ -115,3 +115,39 @@ def test_work_done_within_a_sector_names_no_doer() -> None:
 ])
 def test_one_body_at_two_places(names: str, units: list[str]) -> None:
     assert split_units(names) == units
+
+
+@pytest.mark.parametrize("glue", [".", ". "])
+def test_two_sentences_glued_at_the_full_stop_are_two(glue: str) -> None:
+    text = ("Phòng chống cháy rừng\n\nUBND tỉnh yêu cầu UBND các huyện bố trí lực lượng trực 24/24 giờ tại các khu "
+            f"rừng trên địa bàn{glue}Làm tốt công tác cảnh báo cấp cháy rừng đến người dân. UBND các huyện báo cáo "
+            "kết quả về Sở Nông nghiệp và Môi trường.")
+    tasks = parse_notice(text).tasks
+    assert any(t.text.startswith("UBND tỉnh yêu cầu") and "địa bàn." in t.text for t in tasks), \
+        [(t.text, t.lead) for t in tasks]
+
+
+def test_a_glued_stop_between_capitals_is_an_abbreviation() -> None:
+    from bot.ingest.parser import clean_text
+    assert clean_text("UBND TP.HCM và Sở GD&ĐT Tp.HCM, QĐ.UB") == "UBND TP.HCM và Sở GD&ĐT Tp.HCM, QĐ.UB"
+    assert clean_text("các đoàn thể xã.Qua 6 tháng") == "các đoàn thể xã. Qua 6 tháng"
+
+
+def test_an_ask_glued_to_the_year_before_it() -> None:
+    text = ("Ngày 25/6, Ban Chỉ huy phòng cháy chữa cháy rừng tỉnh năm 2021đề nghị UBND các huyện, thành, thị tập trung chỉ đạo "
+            "làm tốt công tác phòng chống cháy rừng.")
+    tasks = parse_notice(text).tasks
+    assert [list(t.lead) for t in tasks][:1] == [["UBND các huyện, thành, thị"]], [(t.text, t.lead) for t in tasks]
+
+
+@pytest.mark.parametrize("aim", ["Để chủ động phòng, chống dịch", "Nhằm kiểm soát dịch bệnh"])
+def test_the_aim_then_the_work_ahead(aim: str) -> None:
+    text = f"{aim}, trong thời gian tới Sở Y tế tăng cường giám sát ca bệnh tại cộng đồng, báo cáo UBND tỉnh hằng tuần."
+    tasks = parse_notice(text).tasks
+    assert [list(t.lead) for t in tasks] == [["Sở Y tế"]], [(t.text, t.lead) for t in tasks]
+
+
+def test_a_warning_is_the_doers_verb_not_its_name() -> None:
+    text = "Ban Chỉ đạo đề nghị các tỉnh ven biển cảnh báo kịp thời đến người dân về diễn biến của bão."
+    tasks = parse_notice(text).tasks
+    assert [list(t.lead) for t in tasks] == [["các tỉnh ven biển"]], [(t.text, t.lead) for t in tasks]
