@@ -1280,7 +1280,8 @@ OPENING_ASK = re.compile(r"\b(?:ban\s*hành|có|gửi|ký)\s+(?:[Cc]ông\s*văn|
 # (or whom it was sent to, its asks retold below: "Sáng 5/8, Văn phòng Ban chỉ đạo … có Công điện số 37 gửi tới Ban
 # Chỉ huy … các tỉnh …" over "Công điện nêu rõ: Theo dõi …; Duy trì …")
 OPENING_SENT = re.compile(r"\b(?:ban\s*hành|có|gửi|ký)\s+(?:[Cc]ông\s*văn|[Vv]ăn\s*bản|[Cc]hỉ\s*thị|[Cc]ông\s*điện|"
-                          r"[Tt]hông\s*báo)\b[^.;:]{0,100}?\sg[ửở]i\s+(?:tới\s+|đến\s+|cho\s+)?(?=[A-ZĐÀ-Ỹ]|các\s)", re.U)
+                          r"[Tt]hông\s*báo)\b[^.;:]{0,100}?\sg[ửở]i\s+(?:tới\s+|đến\s+|cho\s+)?"
+                          r"(?=[A-ZĐÀ-Ỹ]|các\s)", re.U)
 
 
 def _letter_sent_to(paragraphs: list[str]) -> list[str]:
@@ -3820,7 +3821,8 @@ COLON_ASK = re.compile(r"\b(?:chỉ\s*đạo|yêu\s*cầu|đề\s*nghị|giao|k�
 
 
 # a retold letter's asks after its colon: "Công điện nêu rõ: Theo dõi …; Duy trì …", "Văn bản yêu cầu: …"
-LETTER_SAYS = re.compile(r"^(?:[^.;:]{0,80}?,\s*)?(?:[Cc]ông\s*điện|[Cc]ông\s*văn|[Cc]hỉ\s*thị|[Vv]ăn\s*bản|[Tt]hông\s*báo)"
+LETTER_SAYS = re.compile(r"^(?:[^.;:]{0,80}?,\s*)?"
+                         r"(?:[Cc]ông\s*điện|[Cc]ông\s*văn|[Cc]hỉ\s*thị|[Vv]ăn\s*bản|[Tt]hông\s*báo)"
                          r"(?:\s+(?:này|trên|nói\s*trên))?\s+(?:nêu\s*rõ|yêu\s*cầu|đề\s*nghị|chỉ\s*đạo|nhấn\s*mạnh)"
                          r"\s*:\s+(?=\S)", re.U)
 

@@ -223,7 +223,8 @@ _STOP = (
     r"thị\s*xã|thị\s*trấn|thành\s*phố|bộ|ngành|vùng|khu\s*vực|quốc\s*gia)\b)|thu|chi(?!\s*(?:bộ|đoàn|nhánh|cục|hội))|trả|sửa\s*chữa|khắc\s*phục|"
     r"xác\s*minh|khảo\s*sát|lấy\s*(?:mẫu|ý\s*kiến)|làm\s*tốt|bảo\s*vệ|(?<!^\s)(?<!,\s)lãnh\s*đạo|(?<=,\s)lãnh\s*đạo(?!\s+(?:các|UBND|HĐND|[ỦU][yỷ]\s*ban)\s)|sắp\s*xếp|kiện\s*toàn|bãi\s*bỏ|thay\s*thế|điều\s*chỉnh|yêu\s*cầu|đề\s*nghị|"
     # time and frequency words glued after a name: "Sở Tài chính hằng tháng báo cáo …"
-    r"(?-i:quyết\s*định)(?!\s+(?:số|\d))|(?<!dự\sbáo,\s)(?<!dự\sbáo\s)(?-i:cảnh\s*báo)|"  # ("giao Bộ Tư lệnh Thủ đô quyết định cụ thể số lượng …": the verb)
+    # ("giao Bộ Tư lệnh Thủ đô quyết định cụ thể số lượng …", "… các tỉnh ven biển cảnh báo …": the verb)
+    r"(?-i:quyết\s*định)(?!\s+(?:số|\d))|(?<!dự\sbáo,\s)(?<!dự\sbáo\s)(?-i:cảnh\s*báo)|"
     r"(?:hằng|hàng)\s*(?:ngày|tuần|tháng|quý|năm)|định\s*kỳ|(?:[Ss]áng|[Cc]hiều|[Tt]ối|[Tt]rưa|[Nn]gày)\s+(?:ngày\s+)?\d{1,2}(?:[/.-]\d|\s+tháng)|sang\s*(?:tháng|quý|năm)|chậm\s*nhất|từ\s*nay|"
     # adverbs and the verbs of a speaker after a name: "UBND tỉnh vừa có …", "Thường trực Thị ủy cũng yêu cầu …"
     r"cũng|đã|sẽ|(?<!và\s)vừa|đang|luôn|"

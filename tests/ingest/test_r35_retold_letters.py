@@ -134,8 +134,8 @@ def test_a_glued_stop_between_capitals_is_an_abbreviation() -> None:
 
 
 def test_an_ask_glued_to_the_year_before_it() -> None:
-    text = ("Ngày 25/6, Ban Chỉ huy phòng cháy chữa cháy rừng tỉnh năm 2021đề nghị UBND các huyện, thành, thị tập trung chỉ đạo "
-            "làm tốt công tác phòng chống cháy rừng.")
+    text = ("Ngày 25/6, Ban Chỉ huy phòng cháy chữa cháy rừng tỉnh năm 2021đề nghị UBND các huyện, thành, thị tập "
+            "trung chỉ đạo làm tốt công tác phòng chống cháy rừng.")
     tasks = parse_notice(text).tasks
     assert [list(t.lead) for t in tasks][:1] == [["UBND các huyện, thành, thị"]], [(t.text, t.lead) for t in tasks]
 
