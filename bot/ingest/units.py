@@ -972,6 +972,11 @@ ADMINISTRATION_OF = re.compile(r"^[Cc]hính\s*quyền\s+(?=UBND\b|[ỦU][yỷ]\s
 # "đề nghị 18 Tổ dân phố …", "giao 02 xã Phước Hà, Nhị Hà …": how many units are asked, then who they are
 # (a count before a kind of body refers back: "đề nghị 3 cơ quan nêu trên …" is no name)
 COUNT_BEFORE_UNIT = re.compile(rf"^(?P<n>0?[1-9]\d{{0,2}})\s+(?=(?:{_HEADS})\b|lực\s*lượng\s+[A-ZĐ])", re.U)
+# a count before a plural kind in lower case, as "các" would be: "đề nghị 36 bộ, cơ quan trung ương và địa phương …",
+# "đề nghị 21 quận, huyện và TP. Thủ Đức …" (the count stays with the group's name)
+REFERRED_BACK = re.compile(r"^[^.;:]*?\b(?:nêu\s*trên|nói\s*trên|trên\s*đây|kể\s*trên|này)\b", re.U)
+COUNT_BEFORE_KIND = re.compile(r"^(?P<n>0?[1-9]\d{0,2})\s+(?=(?:bộ|sở|ban|ngành|quận|huyện|xã|phường|tỉnh|đơn\s*vị|"
+                               r"cơ\s*quan|địa\s*phương|đoàn|tổ|trường)\b)", re.U)
 
 # a Party or steering board written in lower case after the verb that charges it: "… giao ban thường vụ các tỉnh
 # ủy …", "yêu cầu ban chỉ đạo các xã …" (not "giao ban" the briefing: "họp giao ban tuần", "chế độ giao ban")
@@ -1012,6 +1017,13 @@ def _units_from(fragment: str, stops: re.Pattern[str] = STOP_RE) -> list[str]:
         if len(units) > 1 and NAMED_FORCES.match(_cut(fragment[count.end():], stops)):
             return units  # ("3 lực lượng Công an, Quân sự, Biên phòng": the count is of the forces named)
         return [f"{count.group('n')} {units[0]}", *units[1:]] if units else []
+    if count := COUNT_BEFORE_KIND.match(fragment):
+        if REFERRED_BACK.search(fragment[count.end():][:60]):
+            return []  # "đề nghị 4 bộ, ngành nêu trên …": the units named above, for the caller to find
+        units = _units_from(f"các {fragment[count.end():]}", stops)
+        if units and units[0].startswith("các "):
+            return [f"{count.group('n')} {units[0][4:]}", *units[1:]]
+        return []
     fragment = ADMINISTRATION_OF.sub("", BARE_TITLE_COLON.sub("", fragment, count=1), count=1)
     if LOWER_BOARD.match(fragment):  # "giao ban thường vụ các tỉnh ủy …": the board, written in lower case
         # (and the boards listed with it: "ban thường vụ và ban chấp hành đảng bộ xã …")

@@ -151,3 +151,22 @@ def test_a_warning_is_the_doers_verb_not_its_name() -> None:
     text = "Ban Chỉ đạo đề nghị các tỉnh ven biển cảnh báo kịp thời đến người dân về diễn biến của bão."
     tasks = parse_notice(text).tasks
     assert [list(t.lead) for t in tasks] == [["các tỉnh ven biển"]], [(t.text, t.lead) for t in tasks]
+
+
+@pytest.mark.parametrize("asked, lead", [
+    ("đề nghị 36 bộ, cơ quan trung ương và địa phương", "36 bộ, cơ quan trung ương và địa phương"),
+    ("vừa đề nghị 21 quận, huyện", "21 quận, huyện"),
+    ("yêu cầu 5 huyện biên giới", "5 huyện biên giới"),
+])
+def test_a_count_before_a_kind_is_the_group_asked(asked: str, lead: str) -> None:
+    """"đề nghị 36 bộ, cơ quan …" asks those, as "đề nghị các bộ, cơ quan …" would — not the one who asks."""
+    text = f"Vì vậy, Bộ Kế hoạch và Đầu tư {asked} khẩn trương hoàn thiện báo cáo theo yêu cầu."
+    tasks = parse_notice(text).tasks
+    assert [list(t.lead) for t in tasks] == [[lead]], [(t.text, t.lead) for t in tasks]
+
+
+def test_a_count_of_the_units_named_above_is_theirs() -> None:
+    text = ("Đến nay còn Bộ Xây dựng, Bộ Y tế, Ủy ban Dân tộc chưa gửi báo cáo quyết toán.\n\nBộ Tài chính đề nghị "
+            "3 bộ, ngành nêu trên khẩn trương gửi báo cáo quyết toán về Bộ Tài chính trước ngày 15/9/2026.")
+    tasks = parse_notice(text).tasks
+    assert not any(lead.startswith("3 ") for t in tasks for lead in t.lead), [(t.text, t.lead) for t in tasks]
