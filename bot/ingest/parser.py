@@ -1468,7 +1468,7 @@ def _read_notice(raw: str, *, broad: bool | None = None, task_filter: bool | Non
     tasks = _rolled_up_reports(_named_in_full(_consecutive(_drop_bare_lead_ins(tasks), text), text))
     if task_filter is not False:
         # (the filter's candidates keep the text the filter reads)
-        tasks = [_row_work_only(t) for t in tasks]
+        tasks = [_row_work_only(t) for t in _resolve_this_one(tasks)]
     origins = [] if task_filter is not False else origins
     notice = ParsedNotice(
         kind=kind, number=number, date=date, place=place, issuer=_issuer(lines), subject=subject,
@@ -2279,6 +2279,37 @@ def _resolve_back_references(tasks: list[ParsedTask], body_text: str) -> list[Pa
         return tasks
     return [replace(t, lead=tuple(referred)) if t.lead and is_generic_reference(list(t.lead)) and
             _may_point_back(list(t.lead), tuple(referred)) else t for t in tasks]
+
+
+# a lead that points at the unit just named: "Sở Công Thương có trách nhiệm … . Bên cạnh đó, cơ quan này phải …",
+# "UBND các huyện … phải … . Ngoài ra, các đơn vị này cần …", "Với tỉnh Đăk Nông, Thủ tướng yêu cầu địa phương này …"
+THIS_ONE = re.compile(r"^(?:các\s+)?(?:cơ\s*quan|đơn\s*vị|địa\s*phương|ngành|tỉnh|huyện|xã|sở|bộ)\s+(?:này|đó)$",
+                      re.I | re.U)
+# the unit a sentence turns to before it asks: "Với tỉnh Đăk Nông, …", "Đối với UBND huyện A, …"
+TURNED_TO = re.compile(r"(?:^|[.;]\s+)(?:Riêng\s+)?(?:[Vv]ới|[Đđ]ối\s*với)\s+(?P<u>[^,;:.]{3,80}?),", re.U)
+
+
+def _resolve_this_one(tasks: list[ParsedTask]) -> list[ParsedTask]:
+    """A lead that only points at the unit just named ("cơ quan này", "các đơn vị này", "địa phương này"): the unit the
+    sentence turned to before it ("Với tỉnh Đăk Nông, …"), else the lead of the task before it; left as written when
+    there is neither (the admin sees it in the preview)."""
+    out: list[ParsedTask] = []
+    last: tuple[str, ...] = ()
+    for task in tasks:
+        if len(task.lead) == 1 and THIS_ONE.match(task.lead[0].strip()):
+            turned = [m for m in TURNED_TO.finditer(task.text) if task.text.find(task.lead[0]) > m.start()]
+            named = split_units(turned[-1].group("u")) if turned else []
+            if not named and turned and re.match(r"(?:tỉnh|huyện|xã|phường|quận|thành\s*phố)\s+[A-ZĐÀ-Ỹ]",
+                                                 turned[-1].group("u")):
+                named = [turned[-1].group("u").strip()]  # ("Với tỉnh Đăk Nông": a place, the province it names)
+            if not named and not last and (at := task.text.find(task.lead[0])) > 0:
+                named = find_leads(task.text[:at])  # ("… UBND các huyện phải … . Ngoài ra, các đơn vị này cần …")
+            if named or last:
+                task = replace(task, lead=tuple(named) if named else last)
+        if task.lead and not (len(task.lead) == 1 and THIS_ONE.match(task.lead[0].strip())):
+            last = task.lead
+        out.append(task)
+    return out
 
 
 # a kind of unit written bare where the text named the one unit of that kind in full before it: "đề nghị HTX Tuyền
