@@ -2291,8 +2291,8 @@ TURNED_TO = re.compile(r"(?:^|[.;]\s+)(?:Riêng\s+)?(?:[Vv]ới|[Đđ]ối\s*v�
 
 def _resolve_this_one(tasks: list[ParsedTask]) -> list[ParsedTask]:
     """A lead that only points at the unit just named ("cơ quan này", "các đơn vị này", "địa phương này"): the unit the
-    sentence turned to before it ("Với tỉnh Đăk Nông, …"), else the lead of the task before it; left as written when
-    there is neither (the admin sees it in the preview)."""
+    sentence turned to before it ("Với tỉnh Đăk Nông, …"), else the lead of the task before it, else a unit the task
+    names before the pointer; left as written when there is none (the admin sees it in the preview)."""
     out: list[ParsedTask] = []
     last: tuple[str, ...] = ()
     for task in tasks:
@@ -3379,7 +3379,7 @@ NOT_WORK_AFTER_UNIT = re.compile(r"^\s*(?:đã|đang|"
                                  r"vừa(?!\s+(?:(?:có|ban\s*hành|gửi|phát\s*hành)\s+(?:văn\s*bản|[Cc]ông\s*văn|"
                                  r"[Cc]ông\s*điện|[Cc]hỉ\s*thị|[Tt]hông\s*báo|[Vv]ăn\s*bản)"
                                  r"(?:\s+(?:khẩn|hỏa\s*tốc|hoả\s*tốc))?(?:\s+\(?số\s+[\w/.\-&]+\)?)?"
-                                 r"(?:\s+ngày\s+[\d/.\-]+)?(?:\s+gửi\s+[^.;:]{3,140}?)?\s+)?"
+                                 r"(?:\s+ngày\s+[\d/.\-]+)?(?:\s+g[ửở]i\s+[^.;:]{3,140}?)?\s+)?"
                                  r"(?:yêu\s*cầu|chỉ\s*đạo|giao|đề\s*nghị)\s)|"
                                  r"nhận\s*được|về\s*việc|(?:trân\s*trọng\s*)?cảm\s*ơn|"
                                  r"có\s*(?:văn\s*bản|công\s*văn|tờ\s*trình|báo\s*cáo)|"

@@ -972,9 +972,10 @@ ADMINISTRATION_OF = re.compile(r"^[Cc]hính\s*quyền\s+(?=UBND\b|[ỦU][yỷ]\s
 # "đề nghị 18 Tổ dân phố …", "giao 02 xã Phước Hà, Nhị Hà …": how many units are asked, then who they are
 # (a count before a kind of body refers back: "đề nghị 3 cơ quan nêu trên …" is no name)
 COUNT_BEFORE_UNIT = re.compile(rf"^(?P<n>0?[1-9]\d{{0,2}})\s+(?=(?:{_HEADS})\b|lực\s*lượng\s+[A-ZĐ])", re.U)
+# the units a group points back to: "4 bộ, ngành nêu trên", "các đơn vị này"
+REFERRED_BACK = re.compile(r"^[^.;:]*?\b(?:nêu\s*trên|nói\s*trên|trên\s*đây|kể\s*trên|này)\b", re.U)
 # a count before a plural kind in lower case, as "các" would be: "đề nghị 36 bộ, cơ quan trung ương và địa phương …",
 # "đề nghị 21 quận, huyện và TP. Thủ Đức …" (the count stays with the group's name)
-REFERRED_BACK = re.compile(r"^[^.;:]*?\b(?:nêu\s*trên|nói\s*trên|trên\s*đây|kể\s*trên|này)\b", re.U)
 COUNT_BEFORE_KIND = re.compile(r"^(?P<n>0?[1-9]\d{0,2})\s+(?=(?:bộ|sở|ban|ngành|quận|huyện|xã|phường|tỉnh|đơn\s*vị|"
                                r"cơ\s*quan|địa\s*phương|đoàn|tổ|trường)\b)", re.U)
 
