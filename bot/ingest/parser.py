@@ -29,7 +29,12 @@ from bot.ingest.tables import rewrite_tables, row_work
 from bot.ingest.taskfilter import DUTY_HEADING, broad_wanted, filter_tasks
 from bot.ingest.units import (
     COUNT_BEFORE_UNIT,
+    LETTER_KIND,
+    LETTER_NO_DATE,
+    LETTER_SAYS,
+    LETTER_URGENT,
     NAMED_MEMBERS,
+    SEND,
     STRONG,
     UNIT_START,
     after_opening,
@@ -1279,9 +1284,8 @@ OPENING_ASK = re.compile(r"\b(?:ban\s*hành|có|gửi|ký)\s+(?:[Cc]ông\s*văn|
                          r"[Cc]ông\s*điện|[Tt]hông\s*báo)\b[^.]{0,200}?\s(?=(?:đề\s*nghị|yêu\s*cầu|giao)\s)", re.U)
 # (or whom it was sent to, its asks retold below: "Sáng 5/8, Văn phòng Ban chỉ đạo … có Công điện số 37 gửi tới Ban
 # Chỉ huy … các tỉnh …" over "Công điện nêu rõ: Theo dõi …; Duy trì …")
-OPENING_SENT = re.compile(r"\b(?:ban\s*hành|có|gửi|ký)\s+(?:[Cc]ông\s*văn|[Vv]ăn\s*bản|[Cc]hỉ\s*thị|[Cc]ông\s*điện|"
-                          r"[Tt]hông\s*báo)\b[^.;:]{0,100}?\sg[ửở]i\s+(?:tới\s+|đến\s+|cho\s+)?"
-                          r"(?=[A-ZĐÀ-Ỹ]|các\s)", re.U)
+OPENING_SENT = re.compile(rf"\b(?:ban\s*hành|có|gửi|ký)\s+{LETTER_KIND}\b[^.;:]{{0,100}}?\s{SEND}\s+"
+                          r"(?:tới\s+|đến\s+|cho\s+)?(?=[A-ZĐÀ-Ỹ]|các\s)", re.U)
 
 
 def _letter_sent_to(paragraphs: list[str]) -> list[str]:
@@ -3073,11 +3077,6 @@ TIME_AHEAD = re.compile(r"(?:^|,\s*)(?:[Tt]rong\s+)?(?:[Tt]hời\s*gian\s*tới|
 ASK_COLON = re.compile(r"\b(?:chỉ\s*đạo|yêu\s*cầu|đề\s*nghị|kết\s*luận)\s*:\s*(?=[A-ZĐÀ-Ỹ]|(?:các|những)\s)", re.U)
 
 
-# a news sentence's time before its subject: "Sáng 5/8, …", "Ngày 12/7/2026, …", "Mới đây, …"
-NEWS_TIME_OPENING = re.compile(r"^(?:(?:Sáng|Chiều|Tối|Trưa|Ngày|Hôm\s*(?:nay|qua))\s+(?:ngày\s+)?\d{1,2}[/.-]\d{1,2}"
-                               r"(?:[/.-]\d{2,4})?|Mới\s*đây|Vừa\s*qua|Hôm\s*(?:nay|qua))\s*,\s*(?=\S)", re.U)
-
-
 def _reports_a_letter(text: str) -> bool:
     """"Văn phòng Chính phủ có Công văn số … gửi Bộ X đề nghị cho ý kiến …": what another body wrote, not an ask;
     so is "Bộ X đã đề nghị …" or "Sở Y nhận được …" (after the news item's time: "Sáng 5/8, Văn phòng … có Công điện
@@ -3101,6 +3100,12 @@ def _unit_not_at_work(text: str) -> bool:
         return False
     name = name_prefix(text)
     return 0 < len(name) <= 90 and NOT_WORK_AFTER_UNIT.match(text[len(name):]) is not None
+
+
+# a news sentence's time before its subject, which _reports_a_letter reads past: "Sáng 5/8, …", "Ngày 12/7/2026,
+# …", "Mới đây, …"
+NEWS_TIME_OPENING = re.compile(r"^(?:(?:Sáng|Chiều|Tối|Trưa|Ngày|Hôm\s*(?:nay|qua))\s+(?:ngày\s+)?\d{1,2}[/.-]\d{1,2}"
+                               r"(?:[/.-]\d{2,4})?|Mới\s*đây|Vừa\s*qua|Hôm\s*(?:nay|qua))\s*,\s*(?=\S)", re.U)
 
 
 SUBJECT_AFTER_OPENING = re.compile(r"^(?:Trên\s*cơ\s*sở|Căn\s*cứ|Theo\s*đó|"
@@ -3376,10 +3381,8 @@ NOT_WORK_AFTER_UNIT = re.compile(r"^\s*(?:đã|đang|"
                                  # ("… vừa có công văn (số 12/UBND-KT) yêu cầu …", "… vừa ban hành công điện … chỉ
                                  # đạo …": the letter just sent is the ask itself; so is "… vừa có Công văn khẩn số 5995
                                  # gửi Chủ tịch UBND các tỉnh … đề nghị …", whom it was sent to and what it asks)
-                                 r"vừa(?!\s+(?:(?:có|ban\s*hành|gửi|phát\s*hành)\s+(?:văn\s*bản|[Cc]ông\s*văn|"
-                                 r"[Cc]ông\s*điện|[Cc]hỉ\s*thị|[Tt]hông\s*báo|[Vv]ăn\s*bản)"
-                                 r"(?:\s+(?:khẩn|hỏa\s*tốc|hoả\s*tốc))?(?:\s+\(?số\s+[\w/.\-&]+\)?)?"
-                                 r"(?:\s+ngày\s+[\d/.\-]+)?(?:\s+g[ửở]i\s+[^.;:]{3,140}?)?\s+)?"
+                                 rf"vừa(?!\s+(?:(?:có|ban\s*hành|gửi|phát\s*hành)\s+{LETTER_KIND}{LETTER_URGENT}"
+                                 rf"{LETTER_NO_DATE}(?:\s+{SEND}\s+[^.;:]{{3,140}}?)?\s+)?"
                                  r"(?:yêu\s*cầu|chỉ\s*đạo|giao|đề\s*nghị)\s)|"
                                  r"nhận\s*được|về\s*việc|(?:trân\s*trọng\s*)?cảm\s*ơn|"
                                  r"có\s*(?:văn\s*bản|công\s*văn|tờ\s*trình|báo\s*cáo)|"
@@ -3849,13 +3852,6 @@ COLON_ASK = re.compile(r"\b(?:chỉ\s*đạo|yêu\s*cầu|đề\s*nghị|giao|k�
                        r"|(?<=\sđề\snghị)(?=\s*:\s*(?:các|những|phòng|ban|sở|UBND|Ủy|Phòng|Ban|Sở|Các)\s))"
                        r"\s*:\s+(?=\S)",
                        re.I | re.U)
-
-
-# a retold letter's asks after its colon: "Công điện nêu rõ: Theo dõi …; Duy trì …", "Văn bản yêu cầu: …"
-LETTER_SAYS = re.compile(r"^(?:[^.;:]{0,80}?,\s*)?"
-                         r"(?:[Cc]ông\s*điện|[Cc]ông\s*văn|[Cc]hỉ\s*thị|[Vv]ăn\s*bản|[Tt]hông\s*báo)"
-                         r"(?:\s+(?:này|trên|nói\s*trên))?\s+(?:nêu\s*rõ|yêu\s*cầu|đề\s*nghị|chỉ\s*đạo|nhấn\s*mạnh)"
-                         r"\s*:\s+(?=\S)", re.U)
 
 
 def _colon_list(para: str) -> list[tuple[str, list[str]]] | None:

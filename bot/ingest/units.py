@@ -1326,15 +1326,21 @@ def _unit_issues(before: str) -> bool:
     return bool(name) and _ISSUER_TAIL.match(before[len(name):]) is not None
 
 
+# how a news copy names a letter it retells, shared by the patterns that read one: its kind; "khẩn", "hỏa tốc"; its
+# number and date ("số 5995/BYT-DP", "(số 12/UBND-KT)", "ngày 5/8/2026"); the sending, southern "gởi" too
+LETTER_KIND = r"(?:[Cc]ông\s*điện|[Cc]ông\s*văn|[Vv]ăn\s*bản|[Cc]hỉ\s*thị|[Tt]hông\s*báo)"
+LETTER_URGENT = r"(?:\s+(?:khẩn|hỏa\s*tốc|hoả\s*tốc))?"
+LETTER_NO_DATE = r"(?:\s+\(?số\s+[\w/.\-&]+\)?)?(?:\s+ngày\s+\d{1,2}[/.\-]\d{1,2}(?:[/.\-]\d{2,4})?)?"
+SEND = r"g[ửở]i"
+
 # a news copy that tells of a letter sent: "Cục Y tế dự phòng đã có Công văn khẩn gửi Sở Y tế các tỉnh tăng cường …",
 # "X vừa có văn bản gửi lực lượng CSGT các tỉnh, đề nghị vận động …" — the units the letter goes to are asked, not the
 # sender (not a letter that asks the sender's superiors for something: "… gửi Bộ Tài chính xin ý kiến", "… gửi Sở X
 # báo cáo …"; nor one whose asked units are named after its ask: "… gửi UBND tỉnh đề nghị Sở Y tế …" — those lead)
 SENT_TO = re.compile(r"^(?P<who>[^;:.]{2,300}?)"
                      r"(?:\s(?P<aux>(?:(?:đã|vừa|cũng|mới)\s+)+)|(?<=\))\s|\s(?=có\s))(?:có|ban\s*hành|ký|phát\s*đi)\s+"
-                     r"(?:[Cc]ông\s*văn|[Vv]ăn\s*bản|[Cc]ông\s*điện|[Hh]ướng\s*dẫn)(?:\s+(?:khẩn|hỏa\s*tốc|hoả\s*tốc))?"
-                     r"(?:\s+số\s+[\w/.\-&]+)?(?:\s+ngày\s+\d{1,2}[/.\-]\d{1,2}(?:[/.\-]\d{2,4})?)?"
-                     r"\s+g[ửở]i\s+(?:(?:đến|tới|cho)\s+)?(?P<u>\S.*)", re.U | re.S)
+                     rf"(?:[Cc]ông\s*văn|[Vv]ăn\s*bản|[Cc]ông\s*điện|[Hh]ướng\s*dẫn){LETTER_URGENT}{LETTER_NO_DATE}"
+                     rf"\s+{SEND}\s+(?:(?:đến|tới|cho)\s+)?(?P<u>\S.*)", re.U | re.S)
 SENT_WORK = re.compile(r"^\s*,?\s*(?!(?:về|để|nhằm|theo|thông\s*báo|báo\s*cáo|phản\s*ánh|trả\s*lời|xin|giới\s*thiệu|"
                        r"kèm|cùng|và|với|của|do|tại|trong)\b)[a-zđà-ỹ]", re.U)
 SENT_ABOUT = re.compile(r"\s(?=(?:về|để|nhằm|theo|trong)(?:\s|$))", re.U)
@@ -1911,9 +1917,13 @@ STRAY_COLON = re.compile(r"\b([Cc]ác)\s*:\s*(?=(?:Bộ|Sở|bộ|sở)\s*:)", r
 # capitalised; a bracket a copy left open ends before the lower-case verb ("(Lâm Đồng, Gia Lai, Kon Tum, chỉ đạo …")
 _PLACE = r"[A-ZĐÀ-Ỹ][^\W\d_]*(?:\s+[A-ZĐÀ-Ỹ][^\W\d_]*){0,3}"
 PLACE_LIST = re.compile(rf"\s*\((?:\s*{_PLACE}\s*,){{2,}}\s*{_PLACE}\s*(?:\)|,(?=\s+[a-zđà-ỹ]))", re.U)
-# what a letter "nêu rõ:" opens the asks it holds ("Nội dung công điện nêu rõ: UBND các tỉnh … chỉ đạo …")
-CONTENT_SAYS = re.compile(r"^(?:Nội\s*dung\s+)?(?:[Cc]ông\s*điện|[Cc]ông\s*văn|[Vv]ăn\s*bản|[Cc]hỉ\s*thị|"
-                          r"[Tt]hông\s*báo)(?:\s+(?:này|trên))?\s+(?:nêu\s*rõ|chỉ\s*rõ|nhấn\s*mạnh)\s*:\s*", re.U)
+# what a letter "nêu rõ:" opens the asks it holds ("Nội dung công điện nêu rõ: UBND các tỉnh … chỉ đạo …", "Văn
+# bản yêu cầu: …"): CONTENT_SAYS strips it from the front of a task, LETTER_SAYS finds it after a news copy's
+# lead-in ("Theo đó, công điện nêu rõ: Theo dõi …; Duy trì …")
+_LETTER_SAYS = (rf"(?:Nội\s*dung\s+)?{LETTER_KIND}(?:\s+(?:này|trên|nói\s*trên))?\s+"
+                r"(?:nêu\s*rõ|chỉ\s*rõ|nhấn\s*mạnh|yêu\s*cầu|đề\s*nghị|chỉ\s*đạo)\s*:")
+CONTENT_SAYS = re.compile(rf"^{_LETTER_SAYS}\s*", re.U)
+LETTER_SAYS = re.compile(rf"^(?:[^.;:]{{0,80}}?,\s*)?{_LETTER_SAYS}\s+(?=\S)", re.U)
 
 
 def _without_page_breaks(text: str) -> str:
