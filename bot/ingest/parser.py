@@ -33,9 +33,13 @@ from bot.ingest.units import (
     LETTER_NO_DATE,
     LETTER_SAYS,
     LETTER_URGENT,
+    LOWER_FORCE,
     NAMED_MEMBERS,
+    PRESS_TAG,
     SEND,
     STRONG,
+    TEAMS,
+    TEAMS_SET_UP,
     UNIT_START,
     after_opening,
     delegate,
@@ -47,6 +51,7 @@ from bot.ingest.units import (
     is_speaker,
     name_prefix,
     names_addressee,
+    sent_to,
     split_units,
     unit_case,
     units_named,
@@ -179,7 +184,9 @@ HEADLINE_GLUES = re.compile(r"\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}", re.U)
 # (also a photo's slug "toan-canh-hoi-nghi-1", a caption with its credit "Toàn cảnh hội nghị. Ảnh: Minh Hải",
 # a caption opened "Ảnh. Đồng chí … phát biểu")
 # (and a caption closed by a table rule "… (Ảnh minh họa) |", or its credit after a dash "… sông X - Ảnh: T.Q.Nam")
-CAPTION = re.compile(r"^\w*_\w*$|\((?:Ảnh|Nguồn\s*ảnh)\s*(?::[^)]{0,60}|minh\s*họa)\)\s*\|?\s*$|"
+# (spelled "minh hoạ" or in lower case "(ảnh minh họa)." too; a figure's number after a dash: "… đường sắt - Ảnh 1.")
+CAPTION = re.compile(r"^\w*_\w*$|\((?:[Ảả]nh|Nguồn\s*ảnh)\s*(?::[^)]{0,60}|minh\s*h(?:ọa|oạ))\)\s*\.?\s*\|?\s*$|"
+                     r"\s[-–]\s*Ảnh\s*\d{1,2}\s*\.?\s*$|"
                      r"^Ảnh\s*(?:minh\s*họa)?\s*:|^[a-z0-9]+(?:-[a-z0-9]+){2,}$|^Ảnh\s*\.\s|"
                      r"^[^.;:]{0,240}[.!]\s*Ảnh\s*:\s*[^.;:]{1,40}\.?$|^[^;:]{0,240}\s[-–]\s*Ảnh\s*:\s*[^;:]{1,40}$|"
                      # a photo's caption of its own line, or a clip's label: "Toàn cảnh Hội nghị", "Quang cảnh buổi
@@ -1459,6 +1466,7 @@ def _read_notice(raw: str, *, broad: bool | None = None, task_filter: bool | Non
         # (a duty a connective sentence adds may string its own ';' chain: "… . Cùng với …, các địa phương tổ chức …;
         # sơ kết …")
         tasks = _split_retold_chains(_split_retold_sentences(tasks, issued_on=reference), issued_on=reference)
+        tasks = _connective_goes_on(tasks)
     elif task_filter is not False:
         # (a formal document: one paragraph may hold several units' duties, a sentence each)
         tasks = _split_own_doer_sentences(tasks, issued_on=reference)
@@ -1469,7 +1477,10 @@ def _read_notice(raw: str, *, broad: bool | None = None, task_filter: bool | Non
         # (also where the item names the letter's number: "… vừa ban hành văn bản số 1345/UBND-KT chỉ đạo, …")
         tasks = _letter_asks(body, tasks, issued_on=reference)
         tasks = _asked_again(_clause_doers([t for t in tasks if not _no_duty_told(t.text)]))
-    tasks = _rolled_up_reports(_named_in_full(_consecutive(_drop_bare_lead_ins(tasks), text), text))
+        if not tasks:
+            tasks = _lone_duties(body, issued_on=reference)
+    tasks = _rolled_up_reports(_teams_set_up(_named_in_full(_consecutive(_drop_bare_lead_ins(tasks), text), text),
+                                             text))
     if task_filter is not False:
         # (the filter's candidates keep the text the filter reads)
         tasks = [_row_work_only(t) for t in _resolve_this_one(tasks)]
@@ -1555,12 +1566,18 @@ TOLD_HELD = re.compile(r"^[^.;]{3,240}?\stiến\s*hành\s+(?:[Pp]hiên\s*họp|[
 TOLD_ASKS = re.compile(r"\b(?:yêu\s*cầu|đề\s*nghị|(?<!được\s)giao|cần|phải|chỉ\s*đạo\s+(?!của\b))\b", re.U)
 
 
+# what a body is made of: "Ban chỉ đạo gồm có 20 thành viên, trong đó ông A làm Trưởng ban …", "Bộ phận này gồm 3 đồng
+# chí: …"
+TOLD_MEMBERS = re.compile(r"^[^.;:]{2,80}?\sgồm(?:\s*có)?\s+\d{1,3}\s+"
+                          r"(?:thành\s*viên|đồng\s*chí|người|ủy\s*viên|uỷ\s*viên)\b", re.U)
+
+
 def _no_duty_told(text: str) -> bool:
     """Whether every sentence of a news item's task tells something that asks nobody to work (see TOLD_*)."""
     # (a byline in capitals is no sentence: "M.TRƯỜNG - H.NGUYỄN")
     sentences = [s for s in NEXT_SENTENCE.split(text.strip()) if any(c.islower() for c in s)]
     return bool(sentences) and all(
-        TOLD_QUESTION.search(s) and len(s) < 200 or TOLD_LIABILITY.match(s) or
+        TOLD_QUESTION.search(s) and len(s) < 200 or TOLD_LIABILITY.match(s) or TOLD_MEMBERS.match(s) or
         (TOLD_DONE.match(s) or TOLD_BY_OFFICIAL.match(s) or TOLD_HELD.match(s)) and not TOLD_ASKS.search(s)
         for s in sentences)
 
@@ -1595,7 +1612,7 @@ def _split_report_sentences(tasks: list[ParsedTask], *, issued_on: dt.date | Non
 
 # a connective that adds the next piece of a retold report's work: "Đồng thời, …", "Bên cạnh đó, …", "Ngoài ra, …",
 # "Đặc biệt, …", "Cùng với công tác tuyên truyền, …", "Đối với <units> …"
-NEXT_CONNECTIVE = re.compile(r"^(?:Đồng\s*thời|Bên\s*cạnh\s*đó|Ngoài\s*ra|Đặc\s*biệt|Mặt\s*khác|"
+NEXT_CONNECTIVE = re.compile(r"^(?:Đồng\s*thời|Bên\s*cạnh\s*đó|Ngoài\s*ra|Đặc\s*biệt|Mặt\s*khác|Cụ\s*thể|"
                              # ("Đối với các chi bộ trực thuộc Đảng bộ xã X sẽ tiến hành …": the units turned to)
                              r"Đối\s*với(?=\s+(?:UBND|Ủy\s*ban|Uỷ\s*ban|Sở|Phòng|Ban|các|những)\b)|"
                              r"Song\s*song\s*(?:với\s*)?đó|Cùng\s*với\s*(?:đó|việc\s*đó|[^,.;]{3,60}))\s*,?\s+", re.U)
@@ -1660,8 +1677,10 @@ def _next_doer(sentence: str, task: ParsedTask, before: str) -> tuple[str, ...] 
     if (bare := BARE_DOER.match(rest)) is not None:
         doer = bare.group("d").strip()
         return task.lead if SAME_PLACE.match(doer) else tuple(re.split(r"\s*,\s*", doer))
-    if _opens_with_doer(rest):
-        name = name_prefix(rest)
+    if _opens_with_doer(rest) or LOWER_FORCE.match(rest) and _opens_with_doer(_capitalised(rest)):
+        # (a force in lower case after the connective: "Cụ thể, lực lượng Quản lý thị trường tăng cường …", named
+        # as written)
+        name = rest[:len(name_prefix(_capitalised(rest)))]
         return tuple(split_units(name) or [name])
     return task.lead if WORK_CLAUSE.match(rest) else None
 
@@ -1676,7 +1695,11 @@ DUTY_AFTER_DOER = re.compile(r"\s+(?:căn\s*cứ\s(?:(?!\sđể\s)[^.;:]){10,160
                              r"tuân\s*thủ|kiểm\s*tra|hoàn\s*thành|xây\s*dựng|rà\s*soát|thực\s*hiện|triển\s*khai|"
                              r"tổ\s*chức|tăng\s*cường|chỉ\s*đạo|chuẩn\s*bị|tham\s*mưu|nghiên\s*cứu|đẩy\s*nhanh|"
                              r"đẩy\s*mạnh|khắc\s*phục|xử\s*lý|báo\s*cáo|nộp|bố\s*trí|lập|tổng\s*hợp|hướng\s*dẫn|"
-                             r"theo\s*dõi|cập\s*nhật|cử|bảo\s*đảm|đảm\s*bảo|giải\s*quyết|tuyên\s*truyền|vận\s*động)\b)",
+                             r"theo\s*dõi|cập\s*nhật|cử|bảo\s*đảm|đảm\s*bảo|giải\s*quyết|tuyên\s*truyền|vận\s*động|"
+                             # (not a table row's field: "Cơ quan phối hợp: Sở Tài chính.")
+                             r"ưu\s*tiên|chú\s*ý|lựa\s*chọn|phối\s*hợp(?!\s*:)|quan\s*tâm|duy\s*trì|bổ\s*sung|đôn\s*đốc|"
+                             r"giám\s*sát|quản\s*lý|hỗ\s*trợ|sắp\s*xếp|kiểm\s*soát|ngăn\s*chặn|thẩm\s*định|"
+                             r"tiếp\s*nhận|huy\s*động|sẵn\s*sàng|tiến\s*hành)\b)",
                              re.U)
 
 
@@ -1775,6 +1798,23 @@ def _retold_opens(sentence: str, task: ParsedTask, pieces: list[_Piece]) -> _Ope
         # (with its own partners; not its report on the work above: "… . Phòng X báo cáo kết quả trước ngày …")
         return 0, task.lead
     return None
+
+
+def _connective_goes_on(tasks: list[ParsedTask]) -> list[ParsedTask]:
+    """A retold report's task that adds work with a connective and no doer of its own ("Mặt khác, tiến hành xử lý
+    nghiêm …") right after a piece that turned to another doer ("… . Cụ thể, lực lượng Quản lý thị trường tăng cường
+    …", a piece of the task before) is that doer's work too, not the lead of the ask above both."""
+    out: list[ParsedTask] = []
+    for task in tasks:
+        prev = out[-1] if out else None
+        conn = NEXT_CONNECTIVE.match(task.text)
+        rest = task.text[conn.end():] if conn else ""
+        if prev is not None and conn is not None and "(ý" in prev.ref and prev.lead and prev.lead != task.lead and \
+                any(t.ref == prev.ref.split(" (ý")[0] and t.lead == task.lead for t in out) and \
+                WORK_CLAUSE.match(rest) and not _opens_with_doer(rest) and BARE_DOER.match(rest) is None:
+            task = replace(task, lead=prev.lead)
+        out.append(task)
+    return out
 
 
 def _split_retold_sentences(tasks: list[ParsedTask], *, issued_on: dt.date | None) -> list[ParsedTask]:
@@ -1901,6 +1941,40 @@ def _found_task(n: int, text: str, leads: list[str], *, issued_on: dt.date | Non
     framed duty): led by `leads` (from `source`), read like any item — partners, date, recurrence."""
     return _task(str(n), text, issued_on=issued_on, ctx=_Context(leads=tuple(leads), supports=(), source=source),
                  parent=None, depth=1, leads=[])
+
+
+# a news agency's name before the first sentence: "VOV.VN - Các địa phương cần …"
+AGENCY_DASH = re.compile(r"^[A-ZĐ][\w.]{1,20}\s+[-–]\s+(?=[A-ZĐÀ-Ỹ])", re.U)
+# what may stand between a unit and its work in a flat statement: "… sẽ tiến hành thanh tra …", "… đồng loạt triển
+# khai …"
+LONE_AUX = re.compile(r"^\s+(?:sẽ|đồng\s*loạt)(?=\s)", re.U)
+# whom a unit answers to, no work: "Thủ trưởng cơ quan chịu trách nhiệm đối với những trường hợp báo cáo sai …"
+ANSWERS_FOR = re.compile(r"^\s+chịu\s*trách\s*nhiệm\s+(?:toàn\s*diện\s+|hoàn\s*toàn\s+)?"
+                         r"(?:trước|về|đối\s*với|nếu|khi)\b", re.U)
+
+
+def _lone_duties(body: list[str], *, issued_on: dt.date | None) -> list[ParsedTask]:
+    """The duties a news copy states flat, a unit and its work at once — "Các Sở Giáo dục và Đào tạo tăng cường
+    thanh kiểm tra …", "Từ nay đến trước ngày 30/3, Ủy ban MTTQ cấp huyện tiếp tục hướng dẫn …" (a time or a case
+    before it) — one per paragraph, the first such of its first sentences. Read only where nothing else in the copy
+    asks anybody: an account of work done opens the same way, so this is the last resort (the admin sees it in the
+    preview)."""
+    out: list[ParsedTask] = []
+    for para in body:
+        for sentence in SENTENCE_END.split(para.strip())[:3]:
+            plain = AGENCY_DASH.sub("", PRESS_TAG.sub("", sentence.strip(), count=1), count=1)
+            rest = plain if UNIT_START.match(plain) else after_opening(plain)
+            if not rest or not _opens_with_doer(rest):
+                continue
+            name = name_prefix(rest)
+            after = rest[len(name):]
+            if (aux := LONE_AUX.match(after)) is not None:
+                after = after[aux.end():]
+            if DUTY_AFTER_DOER.match(after) is None or DATES_ONLY.match(after) or ANSWERS_FOR.match(after):
+                continue
+            out.append(_found_task(len(out) + 1, sentence.strip(), split_units(name) or [name], issued_on=issued_on))
+            break
+    return out
 
 
 # a meeting's agenda for the period ahead, retold: "Hội nghị sơ kết Hội Nông dân xã đề ra 11 nội dung thực hiện
@@ -2353,6 +2427,25 @@ def _named_in_full(tasks: list[ParsedTask], text: str) -> list[ParsedTask]:
                 named[proper or name] = name
         one = next(iter(named.values())) if len(named) == 1 else ""
         out.append(replace(t, lead=(one,)) if re.match(rf"(?:{kind})\s+[A-ZĐÀ-Ỹ]", one) else t)
+    return out
+
+
+# the teams by their kind alone, after the text told of them being set up: "… thành lập 12 đoàn kiểm tra chuyên ngành
+# … . Đoàn sẽ tập trung kiểm tra …", "Tổ công tác có nhiệm vụ …" (a plural, "các đoàn kiểm tra", stays as written: it
+# names them as well)
+BARE_TEAM_LEAD = re.compile(r"^(?:[Đđ]oàn|[Tt]ổ)(?:\s+(?:công\s*tác|kiểm\s*tra|thanh\s*tra|giám\s*sát|"
+                            r"liên\s*ngành|chuyên\s*ngành))*$", re.U)
+TEAMS_TOLD = re.compile(rf"\bthành\s*lập\s+(?P<u>{TEAMS})", re.U)
+
+
+def _teams_set_up(tasks: list[ParsedTask], text: str) -> list[ParsedTask]:
+    """A task led by teams named by their kind alone ("Đoàn", "Tổ công tác") takes the counted teams the text
+    told of being set up before it ("thành lập 12 đoàn kiểm tra chuyên ngành"); left as it is when none was told."""
+    out = []
+    for t in tasks:
+        at = text.find(t.text[:40]) if len(t.lead) == 1 and BARE_TEAM_LEAD.match(t.lead[0].strip()) else -1
+        told = list(TEAMS_TOLD.finditer(text[:at])) if at > 0 else []
+        out.append(replace(t, lead=(told[-1].group("u"),)) if told else t)
     return out
 
 
@@ -2945,7 +3038,9 @@ def _asked_alone(rest: str) -> list[str]:
     return [f"{count.group('n')} {units[0]}", *units[1:]] if count and units else units
 
 
-ASKS = re.compile(r"\b(?:đề\s*nghị|giao|yêu\s*cầu|ủy\s*quyền|uỷ\s*quyền|cho\s*phép|chấp\s*thuận|phân\s*công)\s+"
+# (a comma a copy put after the verb too: "UBND tỉnh yêu cầu, các cơ quan, đơn vị thực hiện …")
+ASKS = re.compile(r"\b(?:đề\s*nghị|giao|yêu\s*cầu|ủy\s*quyền|uỷ\s*quyền|cho\s*phép|chấp\s*thuận|phân\s*công)"
+                  r"(?:\s*,(?=\s+các\s))?\s+"
                   r"(?:quý\s+)?"
                   r"(?=(?P<rest>.{0,80}))", re.I | re.U)  # (a lookahead: "đề nghị Nhân dân và yêu cầu các sở …")
 # ("giao ban" is a briefing meeting, "Giao thông" a sector's name: neither assigns anything)
@@ -2990,19 +3085,23 @@ def _directive_paragraph(text: str) -> bool:
         return True  # "…, ông X chỉ đạo: Văn phòng UBND tỉnh phối hợp … rà soát …": whom the ask names, then the work
     if BACKGROUND.match(text) and not _asks_a_unit(text):
         # ("Để chủ động phòng, chống dịch, trong thời gian tới Sở Y tế tăng cường …": the aim, then the work ahead)
-        return _subject_after_opening(text) or _charges_a_unit(text) or \
+        return _subject_after_opening(text) or _charges_a_unit(text) or bool(sent_to(text)) or \
             any(_time_ahead_doers(sentence) for sentence in SENTENCE_END.split(text)[:6])
     if re.match(r"Căn\s*cứ\b", text) and not re.search(r"\b(?:đề\s*nghị|yêu\s*cầu|giao)\b", text, re.I):
         # "Căn cứ Giấy phép … cho phép Công ty X khai thác …": what a cited permit allows is the ground, not an ask
         return _subject_after_opening(text)
-    if _reports_a_letter(text):
+    if _reports_a_letter(text) and (DIRECTIVE_CUE.search(text) or not sent_to(text)):
+        # (but the letter's sending names the work it asks of whom it was sent to: "Bộ trưởng Bộ X đã có điện khẩn
+        # gửi Sở X các địa phương phối hợp với … rà soát …")
         return False
     if (frame := COMING_PERIOD.match(text)) is not None and not re.search(r"\bđã\b", text.split(".")[0]) and \
             _unit_opens_with_work(text[frame.end():]):
         return True  # "Quý IV/2027, Ủy ban MTTQ phường tiếp tục tuyên truyền …": a unit's work for the period ahead
     if any(_time_ahead_doers(sentence) for sentence in SENTENCE_END.split(text)[:6]):
         return True  # "Nhằm …, trong thời gian tới UBND xã củng cố …": the work of the time ahead
-    return bool(DIRECTIVE_CUE.search(text)) or _charges_a_unit(text)
+    # (teams set up for the work do it: "Bộ Y tế đã quyết định thành lập 7 đoàn công tác đi kiểm tra …")
+    return bool(DIRECTIVE_CUE.search(text)) or _charges_a_unit(text) or bool(sent_to(text)) or \
+        TEAMS_SET_UP.match(text) is not None
 
 
 # a unit bound to its work by a modal: "Các đơn vị phải …", "Quận ủy cần …", "Chủ tịch UBND các huyện chịu trách
@@ -3376,16 +3475,28 @@ def _new_ask(sentence: str) -> bool:
     return NEW_ASK.match(rest) is not None and not INTRO_END.search(sentence) and not _closing_ask(sentence)
 
 
-NOT_WORK_AFTER_UNIT = re.compile(r"^\s*(?:đã|đang|"
-                                 # but "UBND tỉnh vừa yêu cầu các huyện …" (a news item): the ask just made
-                                 # ("… vừa có công văn (số 12/UBND-KT) yêu cầu …", "… vừa ban hành công điện … chỉ
-                                 # đạo …": the letter just sent is the ask itself; so is "… vừa có Công văn khẩn số 5995
-                                 # gửi Chủ tịch UBND các tỉnh … đề nghị …", whom it was sent to and what it asks)
-                                 rf"vừa(?!\s+(?:(?:có|ban\s*hành|gửi|phát\s*hành)\s+{LETTER_KIND}{LETTER_URGENT}"
-                                 rf"{LETTER_NO_DATE}(?:\s+{SEND}\s+[^.;:]{{3,140}}?)?\s+)?"
-                                 r"(?:yêu\s*cầu|chỉ\s*đạo|giao|đề\s*nghị)\s)|"
+# a letter sent that asks, as a news copy tells it: "có công văn (số 12/UBND-KT) yêu cầu …", "ban hành công điện …
+# chỉ đạo …", "có Công văn khẩn số 5995 gửi Chủ tịch UBND các tỉnh … đề nghị …", "có điện khẩn gửi Sở X …"
+_LETTER_SENT = (rf"(?:có|ban\s*hành|gửi|phát\s*hành)\s+(?:{LETTER_KIND}|[Đđ]iện\s*khẩn){LETTER_URGENT}"
+                rf"{LETTER_NO_DATE}(?:\s+{SEND}\s+[^.;:]{{3,140}}?)?\s+")
+_LETTER_ASKS = r"(?:yêu\s*cầu|chỉ\s*đạo|giao|đề\s*nghị)\s"
+NOT_WORK_AFTER_UNIT = re.compile(r"^\s*(?:"
+                                 # an account of what the unit did ("Bộ X đã đề nghị …", "UBND tỉnh đã họp …"), but
+                                 # not the letter it has sent that asks ("Tỉnh ủy đã có văn bản chỉ đạo Sở X thiết lập
+                                 # …": the ask itself, retold)
+                                 # (or the direction it has given: "Công an tỉnh đã chỉ đạo các phòng nghiệp vụ xây dựng
+                                 # …", "Ban Giám đốc đã yêu cầu toàn lực lượng …")
+                                 rf"đã(?!\s+{_LETTER_SENT}{_LETTER_ASKS}|\s+(?:chỉ\s*đạo|yêu\s*cầu|đôn\s*đốc)\s)|đang|"
+                                 # but "UBND tỉnh vừa yêu cầu các huyện …" (a news item): the ask just made, by letter
+                                 # or not
+                                 rf"vừa(?!\s+(?:{_LETTER_SENT})?{_LETTER_ASKS})|"
                                  r"nhận\s*được|về\s*việc|(?:trân\s*trọng\s*)?cảm\s*ơn|"
-                                 r"có\s*(?:văn\s*bản|công\s*văn|tờ\s*trình|báo\s*cáo)|"
+                                 # (a letter it has, sent to someone with an ask: "Sở X có Công văn gửi các Sở, ngành đề
+                                 # nghị phối hợp báo cáo …")
+                                 # (not one asking for views: "… có Công văn số 210 gửi Sở Y tế đề nghị cho ý kiến …")
+                                 rf"có\s*(?:văn\s*bản|công\s*văn)(?!{LETTER_URGENT}{LETTER_NO_DATE}\s+{SEND}\s+"
+                                 rf"[^.;:]{{3,140}}?\s+{_LETTER_ASKS}(?!\s*(?:cho|góp|tham\s*gia)\s*ý\s*kiến))|"
+                                 r"có\s*(?:tờ\s*trình|báo\s*cáo)|"
                                  r"là|được|cho\s*biết|phát\s*biểu|"
                                  # how a board works, not work: "Ban Chỉ đạo làm việc theo nguyên tắc tập trung dân chủ"
                                  r"(?:làm\s*việc|hoạt\s*động)\s*theo\s*(?:nguyên\s*tắc|chế\s*độ|quy\s*chế))\b",

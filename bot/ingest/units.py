@@ -349,7 +349,11 @@ _BARE_ADMIN = r"[Cc]hính\s*quyền(?=\s*(?:[,;]|$)|\s+(?:và|cùng)\s)"
 # nghiệp", "…, tổ chức phi chính phủ")
 _BARE_GROUP_AFTER_AND = (r"(?:đoàn\s*thể|thôn|xóm|tổ\s*dân\s*phố|khu\s*phố|ấp|buôn|tổ\s*chức\s*chính\s*trị|"
                          r"tổ\s*chức\s*(?:xã\s*hội(?!\s*hóa)|phi\s*chính\s*phủ|nghề\s*nghiệp)|cộng\s*đồng\s*doanh\s*nghiệp)\b")
-OWN_GROUP_IN_LIST = re.compile(rf"{_BARE_ADMIN}|{_BARE_GROUP_AFTER_AND}", re.U)
+# (a sector or the local administration in lower case, beside another unit: "ngành chuyên môn và chính quyền các địa
+# phương")
+OWN_GROUP_IN_LIST = re.compile(rf"{_BARE_ADMIN}|{_BARE_GROUP_AFTER_AND}|"
+                               r"(?:các\s+)?ngành\s+(?:chuyên\s*môn|chức\s*năng)\b|"
+                               r"chính\s*quyền\s+(?:các\s+)?(?:địa\s*phương|cơ\s*sở|cấp)\b", re.U)
 # "A, B", "A và B", "A/B" (two units of which either acts), "A hoặc B" (alternatives): separate units
 # (a scan drops the mark of "và" and "Văn": "Vụ A va Van phòng")
 # (an office holder written in lower case opens one more unit: "Chủ tịch UBND các huyện, thủ trưởng các đơn vị …")
@@ -811,8 +815,9 @@ def _shared_level(units: list[str]) -> list[str]:
     return [f"{u} {tail.group('tail')}" if BARE_BODY.match(u) else u for u in units]
 
 
+# (or a group of its own after "và": "các Sở Nội vụ, Tài chính và các huyện, thị, thành phố")
 OWN_UNIT_AFTER_MEMBERS = re.compile(r",\s*(?:và\s+)?(?=(?:UBND|HĐND|[ỦU][yỷ]\s*ban|Văn\s*phòng|Bộ\s*Chỉ\s*huy|"
-                                    r"Công\s*an\s+(?:tỉnh|thành\s*phố|các)|Ban\s+[A-ZĐ])\b)", re.U)
+                                    r"Công\s*an\s+(?:tỉnh|thành\s*phố|các)|Ban\s+[A-ZĐ])\b)|\s+và\s+(?=các\s)", re.U)
 
 
 # forces named one by one after the word for them: "(3) lực lượng Công an, Quân sự, Biên phòng" are three units
@@ -1339,7 +1344,8 @@ SEND = r"g[ửở]i"
 # báo cáo …"; nor one whose asked units are named after its ask: "… gửi UBND tỉnh đề nghị Sở Y tế …" — those lead)
 SENT_TO = re.compile(r"^(?P<who>[^;:.]{2,300}?)"
                      r"(?:\s(?P<aux>(?:(?:đã|vừa|cũng|mới)\s+)+)|(?<=\))\s|\s(?=có\s))(?:có|ban\s*hành|ký|phát\s*đi)\s+"
-                     rf"(?:[Cc]ông\s*văn|[Vv]ăn\s*bản|[Cc]ông\s*điện|[Hh]ướng\s*dẫn){LETTER_URGENT}{LETTER_NO_DATE}"
+                     rf"(?:[Cc]ông\s*văn|[Vv]ăn\s*bản|[Cc]ông\s*điện|[Hh]ướng\s*dẫn|[Đđ]iện\s*khẩn){LETTER_URGENT}"
+                     rf"{LETTER_NO_DATE}"
                      rf"\s+{SEND}\s+(?:(?:đến|tới|cho)\s+)?(?P<u>\S.*)", re.U | re.S)
 SENT_WORK = re.compile(r"^\s*,?\s*(?!(?:về|để|nhằm|theo|thông\s*báo|báo\s*cáo|phản\s*ánh|trả\s*lời|xin|giới\s*thiệu|"
                        r"kèm|cùng|và|với|của|do|tại|trong)\b)[a-zđà-ỹ]", re.U)
@@ -1348,6 +1354,11 @@ SENT_ABOUT = re.compile(r"\s(?=(?:về|để|nhằm|theo|trong)(?:\s|$))", re.U)
 _PLACE_NAME = r"[A-ZĐÀ-Ỹ][^\W\d_]*(?:\s+[A-ZĐÀ-Ỹ][^\W\d_]*)*"
 SENT_NAMED = re.compile(rf"^:\s*{_PLACE_NAME}(?:(?:\s*,\s*|\s+và\s+){_PLACE_NAME})+\s", re.U)
 LOWER_FORCE = re.compile(r"^lực\s*lượng\s+[A-ZĐ]", re.U)
+
+
+def sent_to(text: str) -> list[str]:
+    """`_sent_to`, for the parser: the units a letter told of was sent to for work, or []."""
+    return _sent_to(text)
 
 
 def _sent_to(text: str) -> list[str]:
@@ -1691,11 +1702,28 @@ OFFICE_INSIDE = re.compile(rf"\s\((?=(?:{_HEADS})\b)[^()]{{2,80}}\)(?=\s+[a-zà-
                            r"(?!\s+(?:vừa|đã|đang|sẽ|là|được|gửi|ban\s*hành|thông\s*báo)\b)", re.U)
 
 
+# teams a unit sets up for the work, counted: "Bộ Y tế đã quyết định thành lập 7 đoàn công tác đi kiểm tra …", "UBND
+# thành phố sẽ thành lập 2 đoàn kiểm tra liên ngành có nhiệm vụ kiểm tra …" — the teams do it (not teams a unit is
+# charged to set up: "Giao Sở Y tế thành lập 3 đoàn kiểm tra …", "… yêu cầu các huyện thành lập 2 tổ công tác …")
+TEAMS = (r"(?:\d{1,3}|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+(?:[Đđ]oàn|[Tt]ổ)"
+         r"(?:\s+(?:công\s*tác|kiểm\s*tra|thanh\s*tra|giám\s*sát|khảo\s*sát|liên\s*ngành|chuyên\s*ngành|chuyên\s*đề))+")
+TEAMS_SET_UP = re.compile(rf"^(?P<who>[^.;:]{{0,200}}?)\bthành\s*lập\s+(?P<u>{TEAMS})"
+                          r"\s+(?=(?:có\s*nhiệm\s*vụ|để|đi|tiến\s*hành|làm\s*nhiệm\s*vụ|do|trực\s*tiếp|thực\s*hiện|"
+                          r"kiểm\s*tra|thanh\s*tra|giám\s*sát)\b)", re.U)
+TEAMS_CHARGED = re.compile(r"\b(?:[Gg]iao|đề\s*nghị|yêu\s*cầu|chỉ\s*đạo|Đề\s*nghị|Yêu\s*cầu|Chỉ\s*đạo)\b", re.U)
+
+
+# a role, then the unit that holds it: "giao Cơ quan Thường trực là Tổng cục Quản lý thị trường theo dõi …" — the unit
+# leads (not "giao Sở X là cơ quan thường trực …": the unit comes first there)
+ROLE_NAMED = re.compile(r"\b(?:[Cc]ơ\s*quan|[Đđ]ơn\s*vị)\s+(?:[Tt]hường\s*trực|[Cc]hủ\s*trì|[Đđ]ầu\s*mối)\s+là\s+"
+                        r"(?=[A-ZĐ])", re.U)
+
+
 def _leads_ranked(text: str) -> tuple[list[str], int]:
     """The lead units a text names and how sure: STRONG ("Giao X", "X chủ trì", "Đơn vị chủ trì: X",
     a unit opening the text, "đề nghị X" said by a requester) or WEAK (a unit opening a later clause)."""
     text = NAME_ABBREVIATION.sub("", OPENING_QUOTE.sub("", PRESS_TAG.sub("", _without_page_breaks(text))))
-    text = OFFICE_INSIDE.sub("", text)
+    text = ROLE_NAMED.sub("", OFFICE_INSIDE.sub("", text))
     fields = _field_units(FIELD_LEAD, text)
     if fields:
         return fields, STRONG
@@ -1716,6 +1744,8 @@ def _leads_ranked(text: str) -> tuple[list[str], int]:
         return (listed if len(listed) > 1 else units), STRONG
     if DIRECTS_OTHERS.match(text):
         return [], 0  # "Chỉ đạo UBND cấp xã phối hợp …": the units named are directed; whoever directs is above
+    if (teams := TEAMS_SET_UP.match(text)) and not TEAMS_CHARGED.search(teams.group("who")):
+        return [teams.group("u")], STRONG  # "Bộ Y tế quyết định thành lập 7 đoàn công tác đi kiểm tra …": the teams
     if (reported := REPORTED_DIRECTION.match(text)) and REQUESTER.search(reported.group("who")) and \
             (units := _units_from(reported.group("u"))) and not is_generic_reference(units):
         return units, STRONG  # "…, UBND tỉnh đã chỉ đạo các sở, ngành treo cờ …": a news copy reports the ask
