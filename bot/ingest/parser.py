@@ -1779,12 +1779,29 @@ def _split_sentences(tasks: list[ParsedTask], opens: Callable[[str, ParsedTask, 
 REPORTS_BACK = re.compile(r"\s+báo\s*cáo\b", re.U)
 
 
+# a later sentence where the speaker asks more work and names nobody: "Trong đó, Thủ tướng yêu cầu hoàn thành …",
+# "Bộ trưởng cũng đề nghị khẩn trương rà soát …"
+ASKED_AGAIN_WORK = re.compile(r"^(?:(?:Trong\s*đó|Đồng\s*thời|Ngoài\s*ra|Bên\s*cạnh\s*đó|Đặc\s*biệt)\s*,\s*)?"
+                              r"(?P<s>[^,.;:]{2,60}?)\s+(?:cũng\s+|còn\s+)?(?:yêu\s*cầu|đề\s*nghị)\s+"
+                              r"(?=(?:khẩn\s*trương|tập\s*trung|hoàn\s*thành|rà\s*soát|tiếp\s*tục|chủ\s*động|kiểm\s*tra|"
+                              r"tổ\s*chức|xây\s*dựng|triển\s*khai|bảo\s*đảm|đảm\s*bảo|tăng\s*cường|"
+                              r"thực\s*hiện)\b)", re.U)
+SPEAKER_TITLE = re.compile(r"^(?:Phó\s+)?(?:Thủ\s*tướng|Chủ\s*tịch|Bí\s*thư|Bộ\s*trưởng|Giám\s*đốc|Trưởng\s*ban|"
+                           r"[Đđ]ồng\s*chí|[Ôô]ng|[Bb]à)\b[^,.;:]{0,50}$", re.U)
+
+
 def _retold_opens(sentence: str, task: ParsedTask, pieces: list[_Piece]) -> _Opens | None:
     """Where a retold report's later sentence opens the next piece of work (`_split_retold_sentences`)."""
     doer = _next_doer(sentence, task, pieces[-1][0]) \
         if len(pieces[-1][0]) >= 40 and len(sentence) >= 30 else None
     if doer is not None:
         return 0, None if doer == task.lead else doer
+    if len(pieces[-1][0]) >= 40 and (again := ASKED_AGAIN_WORK.match(sentence)) is not None and \
+            SPEAKER_TITLE.match(again.group("s").strip()) and task.lead and \
+            not any(fold(lead) == fold(again.group("s").strip()) for lead in task.lead):
+        # "… . Trong đó, Thủ tướng yêu cầu hoàn thành việc công bố phương án tuyển sinh …": the speaker asks more
+        # work of the same doer, naming nobody
+        return 0, None
     if (lead_in := ITEM_AFTER_LEAD_IN.search(sentence)) is not None:
         # "… . Trong đó, tập trung vào một số nhiệm vụ trọng tâm: Theo dõi chặt chẽ …": the lead-in goes with the
         # work before it, the first item after it is the same doer's next duty (the next ones are paragraphs of

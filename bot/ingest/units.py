@@ -1289,7 +1289,8 @@ ADVERBIAL = re.compile(r"^(?:(?:Trên\s*cơ\s*sở|Căn\s*cứ|Theo\s*(?:sự\s*
                        # a time that opens the sentence: "Năm 2026, …", "Sáng ngày 7/12, …", "Thời gian tới, …"
                        # (a condition ends at "thì" too: "Nếu hồ sơ đủ điều kiện thì Sở Y tế cấp …")
                        r"Năm|Tháng|Quý|Tuần|Ngày|Sáng|Chiều|Tối|Trưa|Đầu|Hôm\s*nay|Thời\s*gian\s*tới|Sắp\s*tới|"
-                       r"Nhân\s*dịp|Dịp|Giai\s*đoạn)\b[^.;:]{0,80}?(?:,\s*|\s+thì\s+)"
+                       # (a date written with dots inside it: "Từ nay đến trước ngày 30.3.2019, …")
+                       r"Nhân\s*dịp|Dịp|Giai\s*đoạn)\b(?:[^.;:]|(?<=\d)\.(?=\d)){0,80}?(?:,\s*|\s+thì\s+)"
                        r"(?=(?:" + _HEADS + r")\b|" + _GROUP + r"))",
                        re.U)
 
@@ -1713,6 +1714,13 @@ TEAMS_SET_UP = re.compile(rf"^(?P<who>[^.;:]{{0,200}}?)\bthành\s*lập\s+(?P<u>
 TEAMS_CHARGED = re.compile(r"\b(?:[Gg]iao|đề\s*nghị|yêu\s*cầu|chỉ\s*đạo|Đề\s*nghị|Yêu\s*cầu|Chỉ\s*đạo)\b", re.U)
 
 
+# a news copy's phrase that frames the asks before the speaker makes them: "Giao nhiệm vụ cho các bộ ngành, Thủ tướng
+# yêu cầu Bộ Giáo dục và Đào tạo …" — whom the speaker asks leads, not the frame's "các bộ ngành" nor the speaker
+GIVING_OPENING = re.compile(r"^(?:Khi\s+)?[Gg]iao\s*nhiệm\s*vụ\s+(?:cho\s+)?[^.;:]{2,80}?,\s*"
+                            r"(?=(?:Phó\s+)?(?:Thủ\s*tướng|Chủ\s*tịch|Bí\s*thư|Bộ\s*trưởng|Giám\s*đốc)\b[^,.;:]{0,60}?"
+                            r"\s(?:yêu\s*cầu|đề\s*nghị|giao)\s)", re.U)
+
+
 # a role, then the unit that holds it: "giao Cơ quan Thường trực là Tổng cục Quản lý thị trường theo dõi …" — the unit
 # leads (not "giao Sở X là cơ quan thường trực …": the unit comes first there)
 ROLE_NAMED = re.compile(r"\b(?:[Cc]ơ\s*quan|[Đđ]ơn\s*vị)\s+(?:[Tt]hường\s*trực|[Cc]hủ\s*trì|[Đđ]ầu\s*mối)\s+là\s+"
@@ -1723,7 +1731,7 @@ def _leads_ranked(text: str) -> tuple[list[str], int]:
     """The lead units a text names and how sure: STRONG ("Giao X", "X chủ trì", "Đơn vị chủ trì: X",
     a unit opening the text, "đề nghị X" said by a requester) or WEAK (a unit opening a later clause)."""
     text = NAME_ABBREVIATION.sub("", OPENING_QUOTE.sub("", PRESS_TAG.sub("", _without_page_breaks(text))))
-    text = ROLE_NAMED.sub("", OFFICE_INSIDE.sub("", text))
+    text = GIVING_OPENING.sub("", ROLE_NAMED.sub("", OFFICE_INSIDE.sub("", text)), count=1)
     fields = _field_units(FIELD_LEAD, text)
     if fields:
         return fields, STRONG
