@@ -1410,8 +1410,8 @@ def _read_notice(raw: str, *, broad: bool | None = None, task_filter: bool | Non
                 (asked := find_leads_ranked(body[0][opening.end():]))[1] >= STRONG and \
                 not is_generic_reference(asked[0]):
             default_leads = asked[0]
-        elif kind is None and any(LETTER_SAYS.match(p) for p in body) and (sent_to := _letter_sent_to(body[:3])):
-            default_leads = sent_to
+        elif kind is None and any(LETTER_SAYS.match(p) for p in body) and (recipients := _letter_sent_to(body[:3])):
+            default_leads = recipients
         elif kind is None and (held := HELD_REVIEW.search(body_text[:800])):
             default_leads = split_units(held.group("u").strip()) or []
         elif referred := units_referred_back(body_text):
@@ -1826,8 +1826,8 @@ def _connective_goes_on(tasks: list[ParsedTask]) -> list[ParsedTask]:
         prev = out[-1] if out else None
         conn = NEXT_CONNECTIVE.match(task.text)
         rest = task.text[conn.end():] if conn else ""
-        if prev is not None and conn is not None and "(ý" in prev.ref and prev.lead and prev.lead != task.lead and \
-                any(t.ref == prev.ref.split(" (ý")[0] and t.lead == task.lead for t in out) and \
+        if prev is not None and conn is not None and _whole_ref(prev.ref) != prev.ref and prev.lead and \
+                prev.lead != task.lead and any(t.ref == _whole_ref(prev.ref) and t.lead == task.lead for t in out) and \
                 WORK_CLAUSE.match(rest) and not _opens_with_doer(rest) and BARE_DOER.match(rest) is None:
             task = replace(task, lead=prev.lead)
         out.append(task)
@@ -2247,6 +2247,11 @@ def _duty(task: ParsedTask, n: int, piece: str, *, issued_on: dt.date | None,
     due, due_text = (deadline.due, deadline.text) if deadline else (task.due, task.due_text)
     return replace(task, ref=_duty_ref(task.ref, n), text=piece, due=due, due_text=due_text,
                    support=task.support if support is None else support, recurrence=find_recurrence(piece))
+
+
+def _whole_ref(ref: str) -> str:
+    """The task a duty was split off (`_duty_ref`): "4 (ý 2)" → "4"; a task not split off is its own."""
+    return ref.split(" (ý", 1)[0]
 
 
 def _duty_ref(ref: str, n: int) -> str:

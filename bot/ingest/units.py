@@ -1358,11 +1358,6 @@ LOWER_FORCE = re.compile(r"^lực\s*lượng\s+[A-ZĐ]", re.U)
 
 
 def sent_to(text: str) -> list[str]:
-    """`_sent_to`, for the parser: the units a letter told of was sent to for work, or []."""
-    return _sent_to(text)
-
-
-def _sent_to(text: str) -> list[str]:
     """The units a letter told of goes to, when what follows them asks them for work (SENT_TO)."""
     m = SENT_TO.match(text)
     if m is None or not _unit_issues(m.group("who").split(",")[-1].strip()) and \
@@ -1711,7 +1706,7 @@ TEAMS = (r"(?:\d{1,3}|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+(?:[Đ�
 TEAMS_SET_UP = re.compile(rf"^(?P<who>[^.;:]{{0,200}}?)\bthành\s*lập\s+(?P<u>{TEAMS})"
                           r"\s+(?=(?:có\s*nhiệm\s*vụ|để|đi|tiến\s*hành|làm\s*nhiệm\s*vụ|do|trực\s*tiếp|thực\s*hiện|"
                           r"kiểm\s*tra|thanh\s*tra|giám\s*sát)\b)", re.U)
-TEAMS_CHARGED = re.compile(r"\b(?:[Gg]iao|đề\s*nghị|yêu\s*cầu|chỉ\s*đạo|Đề\s*nghị|Yêu\s*cầu|Chỉ\s*đạo)\b", re.U)
+TEAMS_CHARGED = re.compile(r"\b(?i:giao|đề\s*nghị|yêu\s*cầu|chỉ\s*đạo)\b", re.U)
 
 
 # a news copy's phrase that frames the asks before the speaker makes them: "Giao nhiệm vụ cho các bộ ngành, Thủ tướng
@@ -1764,7 +1759,7 @@ def _leads_ranked(text: str) -> tuple[list[str], int]:
             not (PLACE_HOLDER.match(who := directed.group("who").strip()) and not _speaker([who], text)) and \
             (units := _units_from(directed.group("u"))) and not is_generic_reference(units):
         return units, STRONG  # "…, ông A – Phó Chủ tịch UBND huyện chỉ đạo Phòng X phối hợp … hướng dẫn …"
-    if sent := _sent_to(text):
+    if sent := sent_to(text):
         return sent, STRONG
     if issued := _issuer_asks(text):
         return issued, STRONG
