@@ -427,10 +427,17 @@ def _subject_lines(first: str, after: list[str]) -> str:
     return " ".join(out)
 
 
+def _chrome_title(lines: list[str], i: int) -> bool:
+    """A kind word on a line of its own below the article and above nothing but page chrome: a portal's menu or
+    sidebar ("… Thủy Loan / THÔNG BÁO / Liên kết các website / Thống kê truy cập"), not the document's title — the
+    body is above it (a title has at most the header's short lines above it, and its body below)."""
+    return any(len(ln) > 200 for ln in lines[:i]) and not any(len(ln) > 80 for ln in lines[i + 1:i + 15])
+
+
 def _kind(lines: list[str], text: str) -> tuple[str | None, int]:
     for i, ln in enumerate(lines[:40]):
         m = _KIND_RE.match(ln)
-        if m and (ln.isupper() or len(ln) < 20):
+        if m and (ln.isupper() or len(ln) < 20) and not _chrome_title(lines, i):
             return m.group(0), i
     if re.search(r"\bV/v\b", text[:2000]):
         return "CÔNG VĂN", -1
@@ -1479,8 +1486,8 @@ def _read_notice(raw: str, *, broad: bool | None = None, task_filter: bool | Non
         tasks = _asked_again(_clause_doers([t for t in tasks if not _no_duty_told(t.text)]))
         if not tasks:
             tasks = _lone_duties(body, issued_on=reference)
-    tasks = _rolled_up_reports(_teams_set_up(_named_in_full(_consecutive(_drop_bare_lead_ins(tasks), text), text),
-                                             text))
+    tasks = _rolled_up_reports(_place_again(_teams_set_up(
+        _named_in_full(_consecutive(_drop_bare_lead_ins(tasks), text), text), text)))
     if task_filter is not False:
         # (the filter's candidates keep the text the filter reads)
         tasks = [_row_work_only(t) for t in _resolve_this_one(tasks)]
@@ -1572,12 +1579,25 @@ TOLD_MEMBERS = re.compile(r"^[^.;:]{2,80}?\sgồm(?:\s*có)?\s+\d{1,3}\s+"
                           r"(?:thành\s*viên|đồng\s*chí|người|ủy\s*viên|uỷ\s*viên)\b", re.U)
 
 
+# what happened before the news told — "Trước đó, vào đầu tháng 10 vừa qua, Hạt Kiểm lâm … kiểm tra hiện trường …",
+# "Trước đó, ngày 2/4, Bộ GD&ĐT có công văn số … gửi UBND các tỉnh …" —, background, not work asked now (not what is
+# still to come: "Trước đó, … Thành ủy sẽ tổ chức 7 hội nghị …")
+TOLD_BEFORE = re.compile(r"^Trước\s*đó\s*,(?![^.;]*\bsẽ\b)", re.U)
+
+
+# the weather a news copy forecasts: "Cơ quan khí tượng dự báo khoảng ngày 8.1, một đợt không khí lạnh sẽ …", "Các tỉnh
+# từ Thanh Hóa đến Quảng Trị …, gió sẽ mạnh dần lên cấp 6, có nơi cấp 7" (with no ask in the sentence)
+TOLD_FORECAST = re.compile(r"\b(?:gió|sóng\s*biển)\s+(?:sẽ\s+)?(?:mạnh\s+(?:dần\s+)?(?:lên\s+)?)?cấp\s*\d|"
+                           r"\bdự\s*báo\b[^.;]{0,80}?\ssẽ\s", re.U)
+
+
 def _no_duty_told(text: str) -> bool:
     """Whether every sentence of a news item's task tells something that asks nobody to work (see TOLD_*)."""
     # (a byline in capitals is no sentence: "M.TRƯỜNG - H.NGUYỄN")
     sentences = [s for s in NEXT_SENTENCE.split(text.strip()) if any(c.islower() for c in s)]
     return bool(sentences) and all(
         TOLD_QUESTION.search(s) and len(s) < 200 or TOLD_LIABILITY.match(s) or TOLD_MEMBERS.match(s) or
+        TOLD_BEFORE.match(s) or TOLD_FORECAST.search(s) and not TOLD_ASKS.search(s) or
         (TOLD_DONE.match(s) or TOLD_BY_OFFICIAL.match(s) or TOLD_HELD.match(s)) and not TOLD_ASKS.search(s)
         for s in sentences)
 
@@ -2468,6 +2488,29 @@ def _teams_set_up(tasks: list[ParsedTask], text: str) -> list[ParsedTask]:
         at = text.find(t.text[:40]) if len(t.lead) == 1 and BARE_TEAM_LEAD.match(t.lead[0].strip()) else -1
         told = list(TEAMS_TOLD.finditer(text[:at])) if at > 0 else []
         out.append(replace(t, lead=(told[-1].group("u"),)) if told else t)
+    return out
+
+
+# the place asked, named again by its kind alone at the start of a later sentence: "UBND tỉnh yêu cầu UBND huyện Chiêm
+# Hóa theo dõi chặt chẽ … . Địa phương sẵn sàng lực lượng …"
+BARE_PLACE_LEAD = re.compile(r"^Địa\s*phương$", re.U)
+NAMED_PLACE = re.compile(r"\b(?:huyện|xã|phường|thị\s*xã|thị\s*trấn|quận|thành\s*phố|tỉnh)\s+[A-ZĐÀ-Ỹ]", re.U)
+
+
+def _place_again(tasks: list[ParsedTask]) -> list[ParsedTask]:
+    """A task whose sentence opens with "Địa phương" as its doer (and the later pieces of that sentence) is the duty of
+    the one named place the task before it was given to ("UBND huyện Chiêm Hóa"; "huyện Minh Hóa" of "huyện Minh Hóa
+    và các đơn vị liên quan"); left as it is after a group of places or several of them."""
+    out: list[ParsedTask] = []
+    place: tuple[str, ...] | None = None  # what the last "Địa phương" was read as (its sentence's next pieces too)
+    for t in tasks:
+        bare = len(t.lead) == 1 and BARE_PLACE_LEAD.match(t.lead[0].strip())
+        if bare and t.text.startswith("Địa") and out:
+            named = [u for u in out[-1].lead if NAMED_PLACE.search(u) and not re.search(r"\bcác\b", u)]
+            place = (named[0],) if len(named) == 1 else None
+        elif not (bare and "(ý" in t.ref):
+            place = None
+        out.append(replace(t, lead=place) if bare and place else t)
     return out
 
 

@@ -152,6 +152,10 @@ _GROUP = (rf"(?:[Cc]ác|[Mm]ọi|[Nn]hững|[Tt]oàn\s*thể(?:\s+các)?|[Mm]ỗ
           # a board in lower case, by its level: "ban chỉ đạo cấp huyện", "ban chỉ huy quân sự các xã"
           r"ban\s+(?:chỉ\s*đạo|chỉ\s*huy)\s+(?=(?:[^\s,;:.]+\s+){0,3}?(?:cấp|các|tỉnh|huyện|xã|phường|quận|thị)\b)|"
           r"[Cc]ác\s+đồng\s*chí\s|"  # "Các đồng chí Ủy viên Ban Thường vụ phụ trách địa bàn …"
+          # the heads of units of one kind, by their title: "chỉ thị đến các giám đốc sở y tế các tỉnh …", "các chủ
+          # tịch UBND cấp xã"
+          r"[Cc]ác\s+(?:giám\s*đốc|chủ\s*tịch|thủ\s*trưởng)\s+(?=(?:sở|Sở|UBND|[ỦU]y\s*ban|ban|Ban|cơ\s*quan|"
+          r"đơn\s*vị|bệnh\s*viện|trung\s*tâm|công\s*ty|doanh\s*nghiệp)\b)|"
           # members of a board, each of whom acts: "đề nghị thành viên Ban ATGT tỉnh …", "thành viên BCĐ huyện"
           r"(?:[Cc]ác\s+)?[Tt]hành\s*viên\s+(?=(?:Ban|BCĐ|Hội\s*đồng|Tổ|Ủy\s*ban|Uỷ\s*ban|UBND|Đoàn)\b)|"
           r"(?:[Tt]oàn\s*thể\s+)?Nhân\s*dân\b|"  # the people, asked by a public notice ("đề nghị Nhân dân …")
@@ -228,7 +232,9 @@ _STOP = (
     r"(?:hằng|hàng)\s*(?:ngày|tuần|tháng|quý|năm)|định\s*kỳ|(?:[Ss]áng|[Cc]hiều|[Tt]ối|[Tt]rưa|[Nn]gày)\s+(?:ngày\s+)?\d{1,2}(?:[/.-]\d|\s+tháng)|sang\s*(?:tháng|quý|năm)|chậm\s*nhất|từ\s*nay|"
     # adverbs and the verbs of a speaker after a name: "UBND tỉnh vừa có …", "Thường trực Thị ủy cũng yêu cầu …"
     r"cũng|đã|sẽ|(?<!và\s)vừa|đang|luôn|"
-    r"không(?=\s+(?:để|cấp|cho\s*phép|tổ\s*chức|sử\s*dụng|thực\s*hiện)\b)|"
+    r"không(?=\s+(?:để|cấp|cho\s*phép|tổ\s*chức|sử\s*dụng|thực\s*hiện|bắt\s*buộc|ép|tùy\s*tiện|tuỳ\s*tiện|thu)\b)|"
+    # ("Địa phương sẵn sàng lực lượng …", "… các địa phương tạo thuận lợi cho khách du lịch": the work)
+    r"sẵn\s*sàng|tạo\s*thuận\s*lợi|"
     r"nhận\s*được|nhấn\s*mạnh|lưu\s*ý|chú\s*ý|đến\s*nay|cho\s*biết|"
     r"chưa(?!\s*(?:thành\s*niên|đủ\s*tuổi))|chỉ\s*rõ|khẳng\s*định|biểu\s*dương|ghi\s*nhận|có\s*(?:văn\s*bản|"
     r"công\s*văn|Công\s*văn|Chỉ\s*thị|chỉ\s*thị|Thông\s*báo|thông\s*báo|ý\s*kiến|[Cc]ông\s*điện)|ban\s*hành|"
@@ -1344,10 +1350,12 @@ SEND = r"g[ửở]i"
 # sender (not a letter that asks the sender's superiors for something: "… gửi Bộ Tài chính xin ý kiến", "… gửi Sở X
 # báo cáo …"; nor one whose asked units are named after its ask: "… gửi UBND tỉnh đề nghị Sở Y tế …" — those lead)
 SENT_TO = re.compile(r"^(?P<who>[^;:.]{2,300}?)"
-                     r"(?:\s(?P<aux>(?:(?:đã|vừa|cũng|mới)\s+)+)|(?<=\))\s|\s(?=có\s))(?:có|ban\s*hành|ký|phát\s*đi)\s+"
-                     rf"(?:[Cc]ông\s*văn|[Vv]ăn\s*bản|[Cc]ông\s*điện|[Hh]ướng\s*dẫn|[Đđ]iện\s*khẩn){LETTER_URGENT}"
-                     rf"{LETTER_NO_DATE}"
-                     rf"\s+{SEND}\s+(?:(?:đến|tới|cho)\s+)?(?P<u>\S.*)", re.U | re.S)
+                     r"(?:\s(?P<aux>(?:(?:đã|vừa|cũng|mới)\s+)+)|(?<=\))\s|\s(?=có\s|ban\s*hành\s))"
+                     r"(?:có|ban\s*hành|ký|phát\s*đi)\s+"
+                     rf"(?:[Cc]ông\s*văn|[Vv]ăn\s*bản|[Cc]ông\s*điện|[Hh]ướng\s*dẫn|[Đđ]iện\s*khẩn|[Cc]hỉ\s*thị)"
+                     rf"{LETTER_URGENT}{LETTER_NO_DATE}"
+                     # ("… ban hành chỉ thị đến các giám đốc sở y tế …": sent without the word "gửi")
+                     rf"\s+(?:{SEND}\s+(?:(?:đến|tới|cho)\s+)?|(?:đến|tới)\s+)(?P<u>\S.*)", re.U | re.S)
 SENT_WORK = re.compile(r"^\s*,?\s*(?!(?:về|để|nhằm|theo|thông\s*báo|báo\s*cáo|phản\s*ánh|trả\s*lời|xin|giới\s*thiệu|"
                        r"kèm|cùng|và|với|của|do|tại|trong)\b)[a-zđà-ỹ]", re.U)
 SENT_ABOUT = re.compile(r"\s(?=(?:về|để|nhằm|theo|trong)(?:\s|$))", re.U)
@@ -1363,8 +1371,8 @@ def sent_to(text: str) -> list[str]:
     if m is None or not _unit_issues(m.group("who").split(",")[-1].strip()) and \
             not REQUESTER.search(m.group("who")):
         return []
-    if m.group("aux") is None and not m.group("who").endswith(")") and \
-            _cut(m.group("who")) != m.group("who").strip():
+    last = m.group("who").split(",")[-1].strip()  # ("Trước tình hình …, vừa qua, Bộ Y tế ban hành chỉ thị đến …")
+    if m.group("aux") is None and not m.group("who").endswith(")") and _cut(last) != last:
         return []  # "Bộ X khẩn trương có văn bản gửi Bộ Y …": an ask of X, not a letter told of
     rest = m.group("u")
     name = SENT_ABOUT.split(_cut(rest), maxsplit=1)[0].strip(" ,")  # ("… các tỉnh về tăng cường …": its subject)
@@ -1421,7 +1429,12 @@ def _asked(text: str) -> list[str]:
             return units  # "Chủ tịch chỉ đạo cho Trưởng Phòng X yêu cầu các trường …": X is told to ask, X leads
         units = _units_from(m.group("u"))
         if not units and (place := PLACE_ASKED.match(m.group("u"))):
-            units = [place.group("p")]  # "yêu cầu tỉnh Đồng Nai hoàn thành …": the place's government is asked
+            # "yêu cầu tỉnh Đồng Nai hoàn thành …": the place's government is asked (its name's words capitalised:
+            # the range À-Ỹ holds small letters too, "tỉnh Quảng Nam ưu tiên …")
+            words = place.group("p").split()
+            while len(words) > 2 and not words[-1][:1].isupper():
+                words.pop()
+            units = [" ".join(words)]
         if units:
             return units + _asked_too(m.group("u"))
     return []

@@ -1,0 +1,114 @@
+"""Round 49: a kind word in a portal's menu below the article is not the document's title; "Địa phương" opening a
+later sentence is the one named place asked before it; more words that end a doer's name ("sẵn sàng", "tạo thuận
+lợi", "không bắt buộc"); a place asked by its name keeps only its capitalised words; a directive "ban hành chỉ thị
+đến" the heads of units asks them; what happened before ("Trước đó, …") and the weather forecast are no tasks."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.ingest import parse_notice
+
+
+def _led(text: str) -> list[tuple[str, list[str]]]:
+    return [(t.text, list(t.lead)) for t in parse_notice(text).tasks]
+
+
+ARTICLE = ("Ngày 12/3, UBND tỉnh ban hành văn bản chỉ đạo các địa phương về công tác phòng chống dịch trên địa bàn. "
+           "Theo đó, UBND tỉnh yêu cầu UBND các huyện, thị xã, thành phố tập trung kiểm tra, giám sát việc tiêm phòng "
+           "cho đàn gia súc, gia cầm trong toàn tỉnh, không để dịch lây lan ra diện rộng.")
+
+
+@pytest.mark.parametrize("kind", ["THÔNG BÁO", "KẾ HOẠCH", "CÔNG VĂN"])
+def test_a_kind_word_in_the_menu_below_the_article_is_no_title(kind: str) -> None:
+    text = (f"Thông tin chỉ đạo, điều hành\n{ARTICLE}\n\nNgọc Hà\n\n{kind}\n\nLiên kết các website\n\n"
+            "Thống kê truy cập\n\nĐang truy cập:\n")
+    got = _led(text)
+    assert ["UBND các huyện, thị xã, thành phố"] in [lead for _, lead in got], got
+
+
+def test_a_title_with_its_body_below_is_still_the_title() -> None:
+    text = ("ỦY BAN NHÂN DÂN TỈNH LÀO CAI\nSố: 12/TB-UBND\n\nTHÔNG BÁO\nKết luận của Chủ tịch UBND tỉnh tại buổi làm "
+            "việc với Sở Y tế\n\nNgày 10/3/2027, Chủ tịch UBND tỉnh làm việc với Sở Y tế về công tác phòng chống dịch, "
+            "sau khi nghe báo cáo, Chủ tịch UBND tỉnh kết luận như sau:\n"
+            "1. Sở Y tế chủ trì, phối hợp với UBND các huyện tổ chức tiêm phòng cho trẻ em trước ngày 30/4/2027.\n")
+    notice = parse_notice(text)
+    assert notice.kind == "THÔNG BÁO" and [list(t.lead) for t in notice.tasks] == [["Sở Y tế"]], notice.tasks
+
+
+@pytest.mark.parametrize("asked", ["Ủy ban Nhân dân huyện Na Hang", "UBND xã Tân An", "huyện Minh Hóa"])
+def test_the_place_named_again_by_its_kind(asked: str) -> None:
+    text = (f"Ủy ban Nhân dân tỉnh yêu cầu {asked} theo dõi chặt chẽ diễn biến mưa lũ. "
+            "Địa phương sẵn sàng lực lượng, phương tiện để hỗ trợ người dân; khẩn trương di dời các hộ dân ra khỏi "
+            "vùng nguy hiểm.")
+    got = _led(text)
+    assert len(got) >= 2 and all(lead == [asked] for _, lead in got), got
+
+
+def test_the_named_place_among_the_units_asked() -> None:
+    text = ("Theo đó, UBND tỉnh Quảng Bình yêu cầu huyện Minh Hóa và các đơn vị liên quan theo dõi chặt chẽ diễn biến "
+            "thời tiết. "
+            "Địa phương tăng cường thông tin, truyền thông để người dân biết về nguy cơ sạt lở.")
+    got = _led(text)
+    assert got[-1] == (got[-1][0], ["huyện Minh Hóa"]) and got[-1][0].startswith("Địa phương"), got
+
+
+def test_after_a_group_of_places_the_kind_stays_as_written() -> None:
+    text = ("Ủy ban Nhân dân tỉnh yêu cầu UBND các huyện theo dõi chặt chẽ diễn biến mưa lũ. "
+            "Địa phương sẵn sàng lực lượng, phương tiện để hỗ trợ người dân.")
+    got = _led(text)
+    assert got[-1][1] == ["Địa phương"], got
+
+
+@pytest.mark.parametrize(("text", "lead"), [
+    ("Thủ tướng cũng yêu cầu lãnh đạo các bộ ngành và địa phương tạo thuận lợi cho khách du lịch.",
+     ["lãnh đạo các bộ ngành", "địa phương"]),
+    ("Sở GD&ĐT yêu cầu các trường tiểu học không bắt buộc phụ huynh phải mua đồng phục mới cho con em.",
+     ["các trường tiểu học"]),
+    ("UBND tỉnh yêu cầu các địa phương sẵn sàng lực lượng, phương tiện để ứng phó với mưa lũ.",
+     ["các địa phương"]),
+])
+def test_more_words_end_a_doers_name(text: str, lead: list[str]) -> None:
+    assert [got for _, got in _led(text)] == [lead], _led(text)
+
+
+def test_the_name_of_a_place_asked_ends_at_its_capitalised_words() -> None:
+    text = "Cục Quản lý môi trường y tế yêu cầu tỉnh Gia Lai ưu tiên xử lý các ổ dịch mới phát sinh."
+    assert [lead for _, lead in _led(text)] == [["tỉnh Gia Lai"]], _led(text)
+
+
+def test_a_directive_issued_to_the_heads_of_units() -> None:
+    text = ("Trước tình hình dịch bệnh diễn biến phức tạp, vừa qua, Bộ Y tế ban hành chỉ thị đến các giám đốc sở y tế "
+            "các tỉnh, thành phố tăng cường phòng chống dịch sốt xuất huyết.")
+    assert [lead for _, lead in _led(text)] == [["các giám đốc sở y tế các tỉnh, thành phố"]], _led(text)
+
+
+def test_a_unit_urged_to_issue_a_letter_still_leads() -> None:
+    text = "Bộ Y tế khẩn trương ban hành văn bản gửi các sở y tế hướng dẫn phòng chống dịch."
+    assert [lead for _, lead in _led(text)] == [["Bộ Y tế"]], _led(text)
+
+
+@pytest.mark.parametrize("before", [
+    "Trước đó, vào đầu tháng 10 vừa qua, Hạt Kiểm lâm huyện Phước Sơn chủ trì, phối hợp với các cơ quan chức năng "
+    "huyện kiểm tra hiện trường.",
+    "Trước đó, ngày 2/10, Chi cục Kiểm lâm có công văn gửi Hạt Kiểm lâm huyện Phước Sơn đề nghị kiểm tra hiện trường.",
+])
+def test_what_happened_before_is_no_task(before: str) -> None:
+    text = ("UBND tỉnh yêu cầu UBND huyện Phước Sơn chỉ đạo Công an huyện điều tra, làm rõ vụ phá rừng. " + before)
+    assert [lead for _, lead in _led(text)] == [["UBND huyện Phước Sơn"]], _led(text)
+
+
+def test_what_is_still_to_come_after_trước_đó_stays_a_task() -> None:
+    text = ("Thành ủy yêu cầu các quận ủy tổ chức lấy ý kiến nhân dân. Trước đó, để hoàn thiện dự thảo, Thành ủy sẽ tổ "
+            "chức 7 hội nghị lấy ý kiến góp ý của các đại biểu.")
+    assert [lead for _, lead in _led(text)] == [["các quận ủy"], ["Thành ủy"]], _led(text)
+
+
+@pytest.mark.parametrize("forecast", [
+    "Các tỉnh từ Thanh Hóa đến Quảng Trị và ven biển Bắc bộ, gió sẽ mạnh dần lên cấp 6, có nơi cấp 7.",
+    "Các tỉnh ven biển Nam Trung bộ, gió mạnh cấp 8, giật cấp 10.",
+])
+def test_the_weather_forecast_is_no_task(forecast: str) -> None:
+    text = ("Phó Thủ tướng yêu cầu các địa phương ven biển khẩn trương kêu gọi tàu thuyền vào nơi tránh trú. "
+            + forecast)
+    assert [lead for _, lead in _led(text)] == [["các địa phương ven biển"]], _led(text)
