@@ -75,12 +75,48 @@ _AS_DIGIT = {"Š": "5", "š": "5", "S": "5", "s": "5", "$": "5", "l": "1", "|": 
 _SECTION = re.compile(r"^[ \t]*(?:[IVX]{1,4}[ \t]*[.)][ \t]|[A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹ ,]{5,}$)")
 
 
+# an extract that set its item marks apart and lost their stop: a number alone on its line above the item's first "- "
+# line ("1" / "- Thời gian thực hiện …"), or a number before a dash ("2 - Sở Lao động … có trách nhiệm.")
+_ALONE_MARK = re.compile(r"^\s*(\d{1,2})\s*$")
+_DASH_MARK = re.compile(r"^(\s*)(\d{1,2})\s+-\s+(?=[A-ZĐÀ-Ỹ])", re.U)
+
+
+def _detached_marks(lines: list[str]) -> list[str]:
+    """Such marks put back as "1.", "2." … (the line under a number alone is its item's text, its dash dropped) — only
+    where they number whole lists, each from 1 on with none skipped, two at least: the "- " lines below each are its
+    items (a unit's heading, "2. Sở X có trách nhiệm.", over its duties), not one list of dashes run together."""
+    found: list[tuple[int, int, bool]] = []  # (line index, number, alone on its line)
+    for i, ln in enumerate(lines):
+        if (alone := _ALONE_MARK.match(ln)) and i + 1 < len(lines) and lines[i + 1].lstrip().startswith("- "):
+            found.append((i, int(alone.group(1)), True))
+        elif dash := _DASH_MARK.match(ln):
+            found.append((i, int(dash.group(2)), False))
+    runs: list[int] = []  # the length of each run of marks (a new run starts at 1: the next article's list)
+    for _, n, _ in found:
+        if n == 1:
+            runs.append(1)
+        elif runs and n == runs[-1] + 1:
+            runs[-1] = n
+        else:
+            return lines
+    if not runs or min(runs) < 2:
+        return lines
+    out = list(lines)
+    for i, n, on_its_own in found:
+        if on_its_own:
+            out[i], out[i + 1] = "", f"{n}. {lines[i + 1].lstrip()[2:]}"
+        elif mark := _DASH_MARK.match(lines[i]):
+            out[i] = f"{mark.group(1)}{n}. {lines[i][mark.end():]}"
+    alone_at = {i for i, _, on_its_own in found if on_its_own}
+    return [ln for k, ln in enumerate(out) if k not in alone_at]
+
+
 def repair_numbers(text: str) -> str:
     """Put back an arabic item mark an OCR reading spoiled, where its neighbours say which number it is: between
     "4." and "6." a line "Š. Tập trung …" is item 5; between a section heading ("II. NHIỆM VỤ …") and "2." a line
     "1 Đổi mới …" is item 1. Without it the item's text runs into the item above (or the section's lead-in) and the
     preview silently loses it."""
-    lines = text.split("\n")
+    lines = _detached_marks(text.split("\n"))
     marks: list[tuple[int, int]] = []  # (line index, number) of the good marks, and 0 at a section heading
     for i, ln in enumerate(lines):
         if m := _NUM_MARK.match(ln):

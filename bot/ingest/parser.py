@@ -102,6 +102,13 @@ _PORTAL_WIDGET = re.compile(r"^[ \t]*(?:RELATED\s+POSTS?|Related\s+posts?|TIN\s+
                             r"CÁC\s+TIN\s+KHÁC|TIN\s+CÙNG\s+CHUYÊN\s+MỤC|TIN\s+KHÁC)[ \t]*:?\s*\Z", re.M | re.U)
 
 
+# a unit's heading over its duties written with a full stop instead of a colon: "2. Sở Lao động, Thương binh và Xã hội
+# có trách nhiệm." / "- Quản lý chặt chẽ …" / "- Hằng năm lập dự toán …"
+_DUTY_HEAD_STOP = re.compile(r"(?m)^((?:[ \t]*(?:\d{1,2}|[IVX]{1,4}|[a-zđ])[.)][ \t]*)?[^\n.;:]{3,160}?"
+                             r"\s(?:có\s*trách\s*nhiệm|có\s*nhiệm\s*vụ))\s*\.[ \t]*$"
+                             r"(?=\n[ \t]*[-+•])", re.U)
+
+
 def clean_text(text: str) -> str:
     text = nfc(repair_legacy(text)).replace("\r\n", "\n").replace("\r", "\n")
     for rx, repl in _MD:
@@ -121,6 +128,7 @@ def clean_text(text: str) -> str:
     text = re.sub(r"\b([Ff])rong\b", lambda m: "Trong" if m.group(1) == "F" else "trong", text)
     text = re.sub(r"(?<=\()rong(?=\s+(?:tháng|quý|Quý|năm|tuần)\b)", "trong", text)
     text = repair_numbers(text)  # "Š. Tập trung …" between "4." and "6.", "1 Đổi mới …" under a heading
+    text = _DUTY_HEAD_STOP.sub(r"\1:", text)  # "2. Sở Y tế có trách nhiệm." over its "- " duties: a heading
     text = _PORTAL_WIDGET.sub("", text)  # "RELATED POSTS" last under the body: no heading of a part
     # Markdown emphasis around a word ("*Nơi nhận:*", "*(Kèm theo …)*"), not a "* item" bullet
     return re.sub(r"(?<![\w*])\*(?=[^\s*])|(?<=[^\s*])\*(?![\w*])", "", text)

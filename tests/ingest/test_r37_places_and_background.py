@@ -112,3 +112,45 @@ def test_the_weather_forecast_is_no_task(forecast: str) -> None:
     text = ("Phó Thủ tướng yêu cầu các địa phương ven biển khẩn trương kêu gọi tàu thuyền vào nơi tránh trú. "
             + forecast)
     assert [lead for _, lead in _led(text)] == [["các địa phương ven biển"]], _led(text)
+
+
+DETACHED = """QUYẾT ĐỊNH:
+Điều 1. Quy định mức hỗ trợ cho hộ nghèo trên địa bàn tỉnh như sau:
+1 - Mức hỗ trợ thường xuyên: 500.000 đồng/tháng.
+2 - Mức hỗ trợ đột xuất: 2.000.000 đồng/lần.
+Điều 2. Tổ chức thực hiện:
+1
+- Thời gian áp dụng mức hỗ trợ quy định tại Điều 1:
+- Các hộ đang được hỗ trợ thì được chuyển sang mức mới từ ngày 01/01/2027.
+2 - Sở Y tế có trách nhiệm.
+- Quản lý chặt chẽ danh sách hộ nghèo được hỗ trợ trên địa bàn tỉnh;
+- Hằng năm lập dự toán kinh phí hỗ trợ, gửi Sở Tài chính thẩm định.
+3
+- Ủy ban nhân dân các huyện, thành phố:
+- Hướng dẫn, kiểm tra cấp xã trong việc lập danh sách hộ được hỗ trợ;
+- Thực hiện chế độ báo cáo định kỳ về Sở Y tế.
+Điều 3. Quyết định này có hiệu lực kể từ ngày ký.
+"""
+
+
+def test_item_marks_set_apart_from_their_text() -> None:
+    """An extract that put each item's number on a line of its own ("1" over "- …") or before a dash ("2 - Sở Y tế
+    có trách nhiệm."): the dashes below a unit's item are that unit's duties."""
+    got = _led(DETACHED)
+    assert [lead for _, lead in got] == [["Sở Y tế"]] * 2 + [["Ủy ban nhân dân các huyện, thành phố"]] * 2, got
+    assert got[0][0].startswith("Quản lý chặt chẽ"), got  # (the unit's heading is no task of its own)
+
+
+def test_numbers_alone_that_skip_are_left_alone() -> None:
+    text = DETACHED.replace("\n3\n- Ủy ban", "\n5\n- Ủy ban")
+    assert _led(text) != _led(DETACHED)
+
+
+@pytest.mark.parametrize("stop", [":", "."])
+def test_a_units_heading_over_its_duties(stop: str) -> None:
+    text = ("Điều 2. Tổ chức thực hiện:\n"
+            f"1. Sở Tài chính có trách nhiệm{stop}\n- Thẩm định dự toán kinh phí hỗ trợ;\n"
+            "- Bố trí kinh phí kịp thời.\n")
+    got = _led(text)
+    assert [t[:10] for t, _ in got] == ["Thẩm định ", "Bố trí kin"] and all(
+        lead == ["Sở Tài chính"] for _, lead in got), got
