@@ -109,6 +109,10 @@ _DUTY_HEAD_STOP = re.compile(r"(?m)^((?:[ \t]*(?:\d{1,2}|[IVX]{1,4}|[a-zđ])[.)]
                              r"(?=\n[ \t]*[-+•])", re.U)
 
 
+# an article's number on a line of its own, its text on the next ("Điều 5." / "Các cơ sở … có trách nhiệm …")
+_ARTICLE_ALONE = re.compile(r"(?m)^([ \t]*Điều[ \t]*\d{1,3}[ \t]*[.:])[ \t]*\n[ \t]*(?=\S)", re.U)
+
+
 def clean_text(text: str) -> str:
     text = nfc(repair_legacy(text)).replace("\r\n", "\n").replace("\r", "\n")
     for rx, repl in _MD:
@@ -129,6 +133,7 @@ def clean_text(text: str) -> str:
     text = re.sub(r"(?<=\()rong(?=\s+(?:tháng|quý|Quý|năm|tuần)\b)", "trong", text)
     text = repair_numbers(text)  # "Š. Tập trung …" between "4." and "6.", "1 Đổi mới …" under a heading
     text = _DUTY_HEAD_STOP.sub(r"\1:", text)  # "2. Sở Y tế có trách nhiệm." over its "- " duties: a heading
+    text = _ARTICLE_ALONE.sub(r"\1 ", text)  # "Điều 5." on a line of its own, its text on the next: one article
     text = _PORTAL_WIDGET.sub("", text)  # "RELATED POSTS" last under the body: no heading of a part
     # Markdown emphasis around a word ("*Nơi nhận:*", "*(Kèm theo …)*"), not a "* item" bullet
     return re.sub(r"(?<![\w*])\*(?=[^\s*])|(?<=[^\s*])\*(?![\w*])", "", text)
@@ -996,8 +1001,15 @@ INTRO_END = re.compile(r"(?:như\s*sau|sau\s*đây|kết\s*luận,?\s*chỉ\s*đ
                        r"ý\s*kiến|kết\s*luận)\s*:\s*$", re.I | re.U)
 
 
+# an article that charges units on a basis: "Điều 2. Căn cứ vào Điều 1 của Quyết định này, Sở X, UBND huyện Y, Văn
+# phòng UBND tỉnh có trách nhiệm tổ chức thực hiện các công việc sau:" (not a part of legal bases, "I. CĂN CỨ …")
+BASIS_CHARGES = re.compile(r"^Căn\s*cứ\s[^.;:]{0,240}?\s(?:có|chịu)\s*trách\s*nhiệm\s", re.U)
+
+
 def _is_directive_heading(text: str) -> bool | None:
     head = text[:120]
+    if BASIS_CHARGES.match(text):
+        return True
     if NON_DIRECTIVE_HEAD.search(head):
         return False
     if DIRECTIVE_HEAD.search(head):
@@ -4310,6 +4322,7 @@ def _walk(node: Node, out: list[ParsedTask], *, issued_on: dt.date | None, ctx: 
             ref = (ref_prefix.split(".")[0] + "." if ref_prefix and ref_prefix[0] in "IVX" else "") + child.label
         else:
             ref = f"{ref_prefix}.{label}" if ref_prefix else label
+        whole = child.text  # (before the later paragraphs are set apart below)
         extra = _paragraph_parts(child) if child.kind not in ("roman", "heading") else []
         topic_line = bool(extra) and _topic_line(child)
         cadence = _schedule_cadence(child) if extra and _duty_over_schedule(child, len(child.lines) - 1) else None
@@ -4354,6 +4367,13 @@ def _walk(node: Node, out: list[ParsedTask], *, issued_on: dt.date | None, ctx: 
             child_directive = True
         if child_directive and ASSESSMENT.search(text[:200]) and not DIRECTIVE_HEAD.search(child.head[:80]):
             child_directive = False
+        if child.kind == "article" and not child.children and IN_FORCE.match(whole):
+            # "Điều 4. Quyết định này có hiệu lực kể từ ngày ký. Đề nghị Ủy ban Kiểm tra Tỉnh ủy … phối hợp kiểm tra
+            # …. Thanh tra tỉnh … tham mưu …": the asks after the entry into force are work, each its own item
+            out.extend(_task(f"{ref}.{n}", sentence, issued_on=issued_on, ctx=ctx, parent=ref_prefix or None,
+                             depth=child.rank, inherited_due=inherited_due)
+                       for n, sentence in enumerate(_asks_after_in_force(whole), start=1))
+            continue
         if child_directive and CLOSING.search(child.head):
             continue
         span = child.head_span
@@ -4434,6 +4454,20 @@ def _walk(node: Node, out: list[ParsedTask], *, issued_on: dt.date | None, ctx: 
                 out.append(task)
         _walk(child, out, issued_on=issued_on, ctx=child_ctx, directive=child_directive, ref_prefix=ref,
               inherited_due=child_due, guidance=guidance)
+
+
+# a decision's article of entry into force: "Quyết định này có hiệu lực (thi hành) (kể) từ ngày ký(, ban hành)."
+IN_FORCE = re.compile(r"^(?:Quyết\s*định|Chỉ\s*thị|Nghị\s*quyết|Kế\s*hoạch|Quy\s*chế|Quy\s*định)\s*này\s+"
+                      r"có\s*hiệu\s*lực[^.;]*\.(?:\s|$)", re.U)
+
+
+def _asks_after_in_force(text: str) -> list[str]:
+    """The sentences after an article's entry into force that ask a unit or charge one with work — not who
+    executes the decision ("Chánh Văn phòng …, Thủ trưởng các sở … chịu trách nhiệm thi hành Quyết định này"), not
+    what stays in force ("… các nội dung còn lại được giữ nguyên …")."""
+    rest = text[in_force.end():] if (in_force := IN_FORCE.match(text)) else ""
+    return [s.strip() for s in SENTENCE_END.split(rest) if s.strip() and not CLOSING.search(s) and
+            not CLOSING_LINE.match(s) and (_asks_a_unit(s) or _charges_a_unit(s) or _unit_opens_with_work(s))]
 
 
 # the work a unit's heading gives on its own line, after the unit's colon: "3. Phòng Tài nguyên và Môi trường huyện:

@@ -154,3 +154,39 @@ def test_a_units_heading_over_its_duties(stop: str) -> None:
     got = _led(text)
     assert [t[:10] for t, _ in got] == ["Thẩm định ", "Bố trí kin"] and all(
         lead == ["Sở Tài chính"] for _, lead in got), got
+
+
+def test_an_article_number_on_a_line_of_its_own() -> None:
+    text = ("QUYẾT ĐỊNH:\nĐiều 1.\nBan hành Danh mục mã dùng chung kèm theo Quyết định này.\nĐiều 2.\n"
+            "Các cơ sở khám bệnh, chữa bệnh có trách nhiệm cập nhật danh mục mã dùng chung vào phần mềm quản lý "
+            "trước ngày 30/6/2027.\nĐiều 3.\nQuyết định này có hiệu lực kể từ ngày ký.\n")
+    got = _led(text)
+    assert [lead for _, lead in got] == [["Các cơ sở khám bệnh, chữa bệnh"]], got
+
+
+@pytest.mark.parametrize("article", [
+    "Điều 4. Quyết định này có hiệu lực kể từ ngày ký. Đề nghị Ủy ban Kiểm tra Tỉnh ủy, Ban Nội chính Tỉnh ủy phối hợp "
+    "kiểm tra, giám sát việc thực hiện Quyết định này. Thanh tra tỉnh, Công an tỉnh theo chức năng, nhiệm vụ tham mưu "
+    "cho Ủy ban nhân dân tỉnh xử lý nghiêm các vi phạm.",
+    "Điều 4. Quyết định này có hiệu lực kể từ ngày ký.\nĐề nghị Ủy ban Kiểm tra Tỉnh ủy, Ban Nội chính Tỉnh ủy "
+    "phối hợp kiểm tra, giám sát việc thực hiện Quyết định này. Thanh tra tỉnh, Công an tỉnh theo chức năng, nhiệm vụ tham mưu "
+    "cho Ủy ban nhân dân tỉnh xử lý nghiêm các vi phạm.",
+])
+def test_asks_after_the_entry_into_force(article: str) -> None:
+    text = ("QUYẾT ĐỊNH:\nĐiều 1. Phê duyệt kế hoạch đầu tư công trung hạn giai đoạn 2026 - 2030 của tỉnh.\n"
+            f"{article}\nĐiều 5. Chánh Văn phòng Ủy ban nhân dân tỉnh, Thủ trưởng các sở, ban, ngành chịu trách nhiệm "
+            "thi hành Quyết định này./.\n")
+    got = parse_notice(text).tasks
+    assert [(t.ref, list(t.lead)) for t in got] == [
+        ("4.1", ["Ủy ban Kiểm tra Tỉnh ủy", "Ban Nội chính Tỉnh ủy"]),
+        ("4.2", ["Thanh tra tỉnh", "Công an tỉnh"])], got
+
+
+def test_an_article_that_charges_units_on_a_basis() -> None:
+    text = ("QUYẾT ĐỊNH:\nĐiều 1. Phê duyệt Kế hoạch sử dụng đất năm 2027 của huyện Châu Thành.\n"
+            "Điều 2. Căn cứ vào Điều 1 của Quyết định này, Sở Tài nguyên và Môi trường, UBND huyện Châu Thành, "
+            "Văn phòng UBND tỉnh có trách nhiệm tổ chức thực hiện các công việc sau:\n"
+            "1. Sở Tài nguyên và Môi trường có trách nhiệm tham mưu thu hồi đất, giao đất theo đúng kế hoạch.\n"
+            "2. Văn phòng UBND tỉnh có trách nhiệm đăng tải Quyết định này lên cổng thông tin điện tử.\n")
+    got = _led(text)
+    assert [lead for _, lead in got] == [["Sở Tài nguyên và Môi trường"], ["Văn phòng UBND tỉnh"]], got
