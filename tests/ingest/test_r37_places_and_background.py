@@ -169,8 +169,8 @@ def test_an_article_number_on_a_line_of_its_own() -> None:
     "kiểm tra, giám sát việc thực hiện Quyết định này. Thanh tra tỉnh, Công an tỉnh theo chức năng, nhiệm vụ tham mưu "
     "cho Ủy ban nhân dân tỉnh xử lý nghiêm các vi phạm.",
     "Điều 4. Quyết định này có hiệu lực kể từ ngày ký.\nĐề nghị Ủy ban Kiểm tra Tỉnh ủy, Ban Nội chính Tỉnh ủy "
-    "phối hợp kiểm tra, giám sát việc thực hiện Quyết định này. Thanh tra tỉnh, Công an tỉnh theo chức năng, nhiệm vụ tham mưu "
-    "cho Ủy ban nhân dân tỉnh xử lý nghiêm các vi phạm.",
+    "phối hợp kiểm tra, giám sát việc thực hiện Quyết định này. Thanh tra tỉnh, Công an tỉnh theo chức năng, nhiệm "
+    "vụ tham mưu cho Ủy ban nhân dân tỉnh xử lý nghiêm các vi phạm.",
 ])
 def test_asks_after_the_entry_into_force(article: str) -> None:
     text = ("QUYẾT ĐỊNH:\nĐiều 1. Phê duyệt kế hoạch đầu tư công trung hạn giai đoạn 2026 - 2030 của tỉnh.\n"
