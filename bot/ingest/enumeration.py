@@ -111,12 +111,31 @@ def _detached_marks(lines: list[str]) -> list[str]:
     return [ln for k, ln in enumerate(out) if k not in alone_at]
 
 
+_ROMAN_ONE = re.compile(r"^([ \t]*)I[ \t]*\.[ \t]+(?=[A-ZĐÀ-Ỹ][a-zđà-ỹ])", re.U)
+_ROMAN_TWO = re.compile(r"^[ \t]*II[ \t]*[.)]", re.M)
+
+
+def _roman_one(lines: list[str]) -> list[str]:
+    """"I. Tổ chức tuyên truyền …" over "2. Rà soát …", "3. …" in a text with no part "II.": the item mark "1." an OCR
+    read as the roman "I." (a part would have a sibling, and its items would number from 1)."""
+    if _ROMAN_TWO.search("\n".join(lines)):
+        return lines
+    out = list(lines)
+    for i, ln in enumerate(lines):
+        if (one := _ROMAN_ONE.match(ln)) is None:
+            continue
+        after = next((int(m.group(1)) for later in lines[i + 1:] if (m := _NUM_MARK.match(later))), None)
+        if after == 2:
+            out[i] = f"{one.group(1)}1. {ln[one.end():]}"
+    return out
+
+
 def repair_numbers(text: str) -> str:
     """Put back an arabic item mark an OCR reading spoiled, where its neighbours say which number it is: between
     "4." and "6." a line "Š. Tập trung …" is item 5; between a section heading ("II. NHIỆM VỤ …") and "2." a line
     "1 Đổi mới …" is item 1. Without it the item's text runs into the item above (or the section's lead-in) and the
     preview silently loses it."""
-    lines = _detached_marks(text.split("\n"))
+    lines = _roman_one(_detached_marks(text.split("\n")))
     marks: list[tuple[int, int]] = []  # (line index, number) of the good marks, and 0 at a section heading
     for i, ln in enumerate(lines):
         if m := _NUM_MARK.match(ln):

@@ -190,3 +190,21 @@ def test_an_article_that_charges_units_on_a_basis() -> None:
             "2. Văn phòng UBND tỉnh có trách nhiệm đăng tải Quyết định này lên cổng thông tin điện tử.\n")
     got = _led(text)
     assert [lead for _, lead in got] == [["Sở Tài nguyên và Môi trường"], ["Văn phòng UBND tỉnh"]], got
+
+
+OCR_ONE = ("Kính gửi: Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương\n"
+           "Bộ Tài chính đề nghị Ủy ban nhân dân các tỉnh tập trung chỉ đạo triển khai các nhiệm vụ trọng tâm sau:\n"
+           "I. Tổ chức tuyên truyền, phổ biến nội dung của Nghị định đến các cơ quan, đơn vị trên địa bàn.\n"
+           "2. Rà soát các văn bản quy phạm pháp luật do địa phương ban hành để sửa đổi, bổ sung cho phù hợp.\n"
+           "3. Chỉ đạo thống kê toàn bộ tài sản kết cấu hạ tầng trên địa bàn, báo cáo trước ngày 30/6/2027.\n")
+
+
+def test_a_first_item_mark_read_as_a_roman_one() -> None:
+    got = [t.ref for t in parse_notice(OCR_ONE).tasks]
+    assert got == ["1", "2", "3"], got
+
+
+def test_a_roman_part_with_a_sibling_stays_a_part() -> None:
+    text = OCR_ONE.replace("3. Chỉ đạo", "II. NHIỆM VỤ KHÁC\n1. Chỉ đạo")
+    got = [t.ref for t in parse_notice(text).tasks]
+    assert got[0] == "I.2", got  # (the part "I." keeps its sentence as its title, as before)
