@@ -3840,6 +3840,9 @@ OWN_DIRECTING = re.compile(r"(?<!Ban\s)(?<!sự\s)\bchỉ\s*đạo\s+(?!của\b|
 # same doer's next duty
 # ("…; đặc biệt, thường xuyên rà soát …": the duty singled out is one too)
 WORK_CLAUSE = re.compile(r"^(?:(?:đồng\s*thời|đặc\s*biệt),?\s+)?"
+                         # (how often, before the verb: "định kỳ ngày 20 hàng tháng, báo cáo kết quả …")
+                         r"(?:(?:định\s*kỳ\s*)?(?:(?:vào\s*)?ngày\s*\d{1,2}\s*)?(?:hằng|hàng)\s*(?:tuần|tháng|quý|năm)\s*,?\s+|"
+                         r"định\s*kỳ\s*,?\s+)?"
                          r"(?:(?:khẩn\s*trương|kịp\s*thời|thường\s*xuyên|tích\s*cực|chủ\s*động|"
                          r"tiếp\s*tục|tập\s*trung|kiên\s*quyết|nghiêm\s*túc)\s+)?"
                          r"(?:tăng\s*cường|tổ\s*chức|chú\s*trọng|rà\s*soát|theo\s*dõi|đôn\s*đốc|đẩy\s*mạnh|đẩy\s*nhanh|"
@@ -3850,7 +3853,10 @@ WORK_CLAUSE = re.compile(r"^(?:(?:đồng\s*thời|đặc\s*biệt),?\s+)?"
                          r"nắm\s*chắc|giải\s*quyết|cập\s*nhật|tổng\s*hợp|có\s*(?:kế\s*hoạch|biện\s*pháp|phương\s*án)|"
                          r"thông\s*báo|hỗ\s*trợ|huy\s*động|"
                          # ("…; chủ động tiến hành đầy đủ các thủ tục …", "…; bổ sung những vấn đề mới phát sinh …")
-                         r"tiến\s*hành|bổ\s*sung|giám\s*sát|cung\s*cấp|hoàn\s*thiện|hoàn\s*chỉnh|nghiên\s*cứu)"
+                         r"tiến\s*hành|bổ\s*sung|giám\s*sát|cung\s*cấp|hoàn\s*thiện|hoàn\s*chỉnh|nghiên\s*cứu|"
+                         # (a report asked, after how often: "…, định kỳ hằng tháng báo cáo kết quả về …")
+                         r"(?<=[a-zđà-ỹ,]\s)báo\s*cáo(?=\s+(?:kết\s*quả|tình\s*hình|tiến\s*độ|về|định\s*kỳ|"
+                         r"bằng\s*văn\s*bản|kịp\s*thời)\b))"
                          # (not the noun the verb also is: "…; hướng dẫn của các sở …" is what the work follows)
                          r"(?:,|\s(?!của\b))", re.U)
 

@@ -208,3 +208,12 @@ def test_a_roman_part_with_a_sibling_stays_a_part() -> None:
     text = OCR_ONE.replace("3. Chỉ đạo", "II. NHIỆM VỤ KHÁC\n1. Chỉ đạo")
     got = [t.ref for t in parse_notice(text).tasks]
     assert got[0] == "I.2", got  # (the part "I." keeps its sentence as its title, as before)
+
+
+@pytest.mark.parametrize("how_often", ["định kỳ hằng tháng", "định kỳ ngày 20 hàng tháng,", "hằng quý"])
+def test_a_report_asked_after_how_often(how_often: str) -> None:
+    text = ("UBND tỉnh yêu cầu Sở Xây dựng rà soát các công trình vi phạm trật tự xây dựng. "
+            f"Đồng thời, {how_often} báo cáo kết quả thực hiện về UBND tỉnh.")
+    got = parse_notice(text).tasks
+    assert [list(t.lead) for t in got] == [["Sở Xây dựng"]] * 2, got
+    assert got[1].recurrence is not None, got
