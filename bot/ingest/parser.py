@@ -1605,6 +1605,12 @@ TOLD_MEMBERS = re.compile(r"^[^.;:]{2,80}?\sgồm(?:\s*có)?\s+\d{1,3}\s+"
 TOLD_BEFORE = re.compile(r"^Trước\s*đó\s*,(?![^.;]*\bsẽ\b)", re.U)
 
 
+# the sentence that names the letter just retold: "Đó là nội dung tại Công văn số 2948/UBND-TKTH ngày 14.6.2017 của UBND
+# tỉnh về …", "Đây là chỉ đạo của Cục Phòng bệnh gửi …" — whose asks are in the sentences around it
+TOLD_SOURCE = re.compile(r"^(?:Đó|Đây)\s+là\s+(?:nội\s*dung|chỉ\s*đạo|yêu\s*cầu|ý\s*kiến\s*chỉ\s*đạo)\s+"
+                         r"(?:chính\s+)?(?:tại|của|trong)\b", re.U)
+
+
 # the weather a news copy forecasts: "Cơ quan khí tượng dự báo khoảng ngày 8.1, một đợt không khí lạnh sẽ …", "Các tỉnh
 # từ Thanh Hóa đến Quảng Trị …, gió sẽ mạnh dần lên cấp 6, có nơi cấp 7" (with no ask in the sentence)
 TOLD_FORECAST = re.compile(r"\b(?:gió|sóng\s*biển)\s+(?:sẽ\s+)?(?:mạnh\s+(?:dần\s+)?(?:lên\s+)?)?cấp\s*\d|"
@@ -1617,7 +1623,7 @@ def _no_duty_told(text: str) -> bool:
     sentences = [s for s in NEXT_SENTENCE.split(text.strip()) if any(c.islower() for c in s)]
     return bool(sentences) and all(
         TOLD_QUESTION.search(s) and len(s) < 200 or TOLD_LIABILITY.match(s) or TOLD_MEMBERS.match(s) or
-        TOLD_BEFORE.match(s) or TOLD_FORECAST.search(s) and not TOLD_ASKS.search(s) or
+        TOLD_BEFORE.match(s) or TOLD_FORECAST.search(s) and not TOLD_ASKS.search(s) or TOLD_SOURCE.match(s) or
         (TOLD_DONE.match(s) or TOLD_BY_OFFICIAL.match(s) or TOLD_HELD.match(s)) and not TOLD_ASKS.search(s)
         for s in sentences)
 
