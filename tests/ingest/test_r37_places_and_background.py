@@ -223,7 +223,8 @@ def test_the_sentence_naming_the_letter_retold_is_no_task() -> None:
     text = ("Hằng tháng báo cáo Chủ tịch UBND tỉnh danh sách doanh nghiệp nợ thuế\n\nV.D |\n\n"
             "Đó là nội dung tại Công văn số 2948/UBND-TKTH ngày 14.6.2027 của UBND tỉnh về tăng cường các biện pháp "
             "thu hồi nợ thuế. Theo đó, UBND tỉnh yêu cầu Cục trưởng Cục Thuế thực hiện nghiêm ý kiến chỉ đạo của Tổng "
-            "cục Thuế và phối hợp với UBND các huyện, thị xã, thành phố; các sở, ngành liên quan trong việc xử lý thu nợ. "
+            "cục Thuế và phối hợp với UBND các huyện, thị xã, thành phố; các sở, ngành liên quan trong việc xử lý "
+            "thu nợ. "
             "Đồng thời tổng hợp báo cáo danh sách các doanh nghiệp nợ thuế cho Chủ tịch UBND tỉnh.\n\n"
             "Công văn còn yêu cầu, UBND các huyện, thị xã, thành phố cùng tham gia phối hợp với Cục Thuế để thu hồi nợ "
             "thuế.\n")
