@@ -28,6 +28,7 @@ from bot.ingest.plantables import glued_attachment, item_fields
 from bot.ingest.tables import rewrite_tables, row_work
 from bot.ingest.taskfilter import DUTY_HEADING, broad_wanted, filter_tasks
 from bot.ingest.units import (
+    CAPITAL,
     COUNT_BEFORE_UNIT,
     LETTER_KIND,
     LETTER_NO_DATE,
@@ -2520,7 +2521,7 @@ def _teams_set_up(tasks: list[ParsedTask], text: str) -> list[ParsedTask]:
 # the place asked, named again by its kind alone at the start of a later sentence: "UBND tỉnh yêu cầu UBND huyện Chiêm
 # Hóa theo dõi chặt chẽ … . Địa phương sẵn sàng lực lượng …"
 BARE_PLACE_LEAD = re.compile(r"^Địa\s*phương$", re.U)
-NAMED_PLACE = re.compile(r"\b(?:huyện|xã|phường|thị\s*xã|thị\s*trấn|quận|thành\s*phố|tỉnh)\s+[A-ZĐÀ-Ỹ]", re.U)
+NAMED_PLACE = re.compile(rf"\b(?:huyện|xã|phường|thị\s*xã|thị\s*trấn|quận|thành\s*phố|tỉnh)\s+{CAPITAL}", re.U)
 
 
 def _place_again(tasks: list[ParsedTask]) -> list[ParsedTask]:
@@ -4334,7 +4335,8 @@ def _walk(node: Node, out: list[ParsedTask], *, issued_on: dt.date | None, ctx: 
             ref = (ref_prefix.split(".")[0] + "." if ref_prefix and ref_prefix[0] in "IVX" else "") + child.label
         else:
             ref = f"{ref_prefix}.{label}" if ref_prefix else label
-        whole = child.text  # (before the later paragraphs are set apart below)
+        # (an article's whole text, before its later paragraphs are set apart below: its entry into force, then asks)
+        in_force = IN_FORCE.match(whole := child.text) if child.kind == "article" and not child.children else None
         extra = _paragraph_parts(child) if child.kind not in ("roman", "heading") else []
         topic_line = bool(extra) and _topic_line(child)
         cadence = _schedule_cadence(child) if extra and _duty_over_schedule(child, len(child.lines) - 1) else None
@@ -4379,12 +4381,12 @@ def _walk(node: Node, out: list[ParsedTask], *, issued_on: dt.date | None, ctx: 
             child_directive = True
         if child_directive and ASSESSMENT.search(text[:200]) and not DIRECTIVE_HEAD.search(child.head[:80]):
             child_directive = False
-        if child.kind == "article" and not child.children and IN_FORCE.match(whole):
+        if in_force is not None:
             # "Điều 4. Quyết định này có hiệu lực kể từ ngày ký. Đề nghị Ủy ban Kiểm tra Tỉnh ủy … phối hợp kiểm tra
             # …. Thanh tra tỉnh … tham mưu …": the asks after the entry into force are work, each its own item
             out.extend(_task(f"{ref}.{n}", sentence, issued_on=issued_on, ctx=ctx, parent=ref_prefix or None,
                              depth=child.rank, inherited_due=inherited_due)
-                       for n, sentence in enumerate(_asks_after_in_force(whole), start=1))
+                       for n, sentence in enumerate(_asks_after_in_force(whole[in_force.end():]), start=1))
             continue
         if child_directive and CLOSING.search(child.head):
             continue
@@ -4473,11 +4475,10 @@ IN_FORCE = re.compile(r"^(?:Quyết\s*định|Chỉ\s*thị|Nghị\s*quyết|K�
                       r"có\s*hiệu\s*lực[^.;]*\.(?:\s|$)", re.U)
 
 
-def _asks_after_in_force(text: str) -> list[str]:
-    """The sentences after an article's entry into force that ask a unit or charge one with work — not who
+def _asks_after_in_force(rest: str) -> list[str]:
+    """The sentences after an article's entry into force (`rest`) that ask a unit or charge one with work — not who
     executes the decision ("Chánh Văn phòng …, Thủ trưởng các sở … chịu trách nhiệm thi hành Quyết định này"), not
     what stays in force ("… các nội dung còn lại được giữ nguyên …")."""
-    rest = text[in_force.end():] if (in_force := IN_FORCE.match(text)) else ""
     return [s.strip() for s in SENTENCE_END.split(rest) if s.strip() and not CLOSING.search(s) and
             not CLOSING_LINE.match(s) and (_asks_a_unit(s) or _charges_a_unit(s) or _unit_opens_with_work(s))]
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from storage.unitnames import fold_same_length, loose
 from storage.vntext import fold
@@ -1429,20 +1430,20 @@ def _asked(text: str) -> list[str]:
             return units  # "Chủ tịch chỉ đạo cho Trưởng Phòng X yêu cầu các trường …": X is told to ask, X leads
         units = _units_from(m.group("u"))
         if not units and (place := PLACE_ASKED.match(m.group("u"))):
-            # "yêu cầu tỉnh Đồng Nai hoàn thành …": the place's government is asked (its name's words capitalised:
-            # the range À-Ỹ holds small letters too, "tỉnh Quảng Nam ưu tiên …")
-            words = place.group("p").split()
-            while len(words) > 2 and not words[-1][:1].isupper():
-                words.pop()
-            units = [" ".join(words)]
+            units = [place.group("p")]  # "yêu cầu tỉnh Đồng Nai hoàn thành …": the place's government is asked
         if units:
             return units + _asked_too(m.group("u"))
     return []
 
 
+# a capital letter, Vietnamese ones included, as a regex class ("[A-ZĐÀ-Ỹ]" holds the small letters between À and Ỹ
+# too: "ư", "ơ", "ạ" … — "tỉnh Quảng Nam ưu tiên …" would read "ưu" as a word of the name)
+CAPITAL = "[" + "".join(c for c in map(chr, range(0x41, 0x1EFA))
+                        if unicodedata.name(c, "").startswith("LATIN CAPITAL LETTER")) + "]"
+
 # a place named by its level and its name, asked straight after the verb, its work after it
 PLACE_ASKED = re.compile(r"(?P<p>(?:tỉnh|thành\s*phố|TP\.?|huyện|quận|thị\s*xã|xã|phường|thị\s*trấn)\s+"
-                         r"[A-ZĐÀ-Ỹ]\w*(?:\s+[A-ZĐÀ-Ỹ]\w*){0,3})(?=\s+[a-zđà-ỹ])", re.U)
+                         rf"{CAPITAL}\w*(?:\s+{CAPITAL}\w*){{0,3}})(?=\s+[a-zđà-ỹ])", re.U)
 
 
 # the one told to pass an ask on: "… chỉ đạo (cho) Trưởng Phòng Giáo dục yêu cầu lãnh đạo các trường …"
