@@ -307,6 +307,16 @@ BAN_OPENS = re.compile(r"[\s\-+•*]*(?:chưa|không|tạm\s*(?:dừng|hoãn|ng�
 # … or a ban just before the period, in the clause: "xem xét không tổ chức kiểm tra định kỳ trong năm 2026"
 BAN_NEAR = re.compile(r"\b(?:chưa|không|tạm\s*(?:dừng|hoãn|ngừng))\s+(?!để\b|chậm\b|được\s*chậm\b)"
                       r"(?:(?!hoàn\s*thành|xong|báo\s*cáo|trình|gửi|nộp)[^.;:,()]){0,60}$", re.I)
+# work finished before the ban word, which then tells the state of its object: "hoàn thành hồ sơ thu hồi đất chưa GPMB
+# … trong tháng 12/2013" (land not yet cleared), not a ban
+FINISH_WORK = re.compile(r"\b(?:hoàn\s*thành|hoàn\s*tất|hoàn\s*thiện)\b", re.I)
+
+
+def _ban_near(before: str) -> bool:
+    ban = BAN_NEAR.search(before)
+    return ban is not None and not FINISH_WORK.search(_clause_before(before, ban.start()))
+
+
 # the day of a meeting or ceremony: "dự Hội nghị vào ngày 12/6/2026"
 EVENT_NOUN_BEFORE = re.compile(r"(?:hội\s*nghị|cuộc\s*họp|phiên\s*họp|buổi|lễ|kỷ\s*niệm|hội\s*thảo|đại\s*hội|hội\s*thi)"
                                r"[^.;,]{0,60}$", re.I)
@@ -524,7 +534,7 @@ def find_deadlines(text: str, *, issued_on: dt.date | None, effective_on: dt.dat
         if cue.startswith("trong") and not exact and SET_BEFORE.search(before[-30:]):
             return  # "các nhiệm vụ đã đề ra trong năm 2018": when it was set
         if cue.startswith("trong") and not exact and (BAN_OPENS.match(_clause_before(text, span[0]))
-                                                   or BAN_NEAR.search(before)):
+                                                   or _ban_near(before)):
             return  # "Chưa điều chỉnh giá trong quý I và quý II năm 2026": how long a ban lasts, not a deadline
         if cue.startswith("vào") and (EVENT_NOUN_BEFORE.search(before) and not ORGANISES_BEFORE.search(before)
                                       or issued_on is not None and due < issued_on):

@@ -1591,6 +1591,14 @@ TOLD_HELD = re.compile(r"^[^.;]{3,240}?\stiến\s*hành\s+(?:[Pp]hiên\s*họp|[
                        r"buổi\s*làm\s*việc)\b|"
                        r"^[^.;]{3,120}?\s(?:ban\s*hành|phát\s*hành)\s+(?:văn\s*bản|công\s*văn|[Kk]ế\s*hoạch|"
                        r"[Hh]ướng\s*dẫn|[Tt]hông\s*báo)\s+(?:số\s+\S+\s+)?(?:hướng\s*dẫn|về)\b", re.U)
+# an account of how a body has led the work so far, no ask: "Năm 2021, Huyện ủy Phú Bình đã tập trung lãnh đạo chỉ
+# đạo thực hiện đồng bộ, hiệu quả công tác tuyên giáo …" (its "chỉ đạo" directs no one named)
+TOLD_LED = re.compile(r"^(?=[A-ZĐÀ-Ỹ])(?:[^,.;]{0,60},\s*)?[^,.;]{2,60}?\s(?:cũng\s+)?đã(?:\s+và\s+đang)?\s+"
+                      r"(?:tập\s*trung\s+|quan\s*tâm\s+|tích\s*cực\s+)?lãnh\s*đạo,?\s+(?:chỉ\s*đạo,?\s+)?"
+                      r"(?:thực\s*hiện|triển\s*khai|tổ\s*chức\s*thực\s*hiện)\b", re.U)
+# what a body is or will be, told: "Trung tâm này sẽ là nơi giới thiệu …", "Ban Chỉ đạo do bà X, Chủ tịch UBND tỉnh
+# là Trưởng ban."
+TOLD_IS = re.compile(r"^(?=[A-ZĐÀ-Ỹ])[^.;]{2,80}?\s(?:sẽ\s+)?là\s+(?:nơi|Trưởng\s*ban|Phó\s*Trưởng\s*ban)\b", re.U)
 TOLD_ASKS = re.compile(r"\b(?:yêu\s*cầu|đề\s*nghị|(?<!được\s)giao|cần|phải|chỉ\s*đạo\s+(?!của\b))\b", re.U)
 
 
@@ -1625,7 +1633,8 @@ def _no_duty_told(text: str) -> bool:
     return bool(sentences) and all(
         TOLD_QUESTION.search(s) and len(s) < 200 or TOLD_LIABILITY.match(s) or TOLD_MEMBERS.match(s) or
         TOLD_BEFORE.match(s) or TOLD_FORECAST.search(s) and not TOLD_ASKS.search(s) or TOLD_SOURCE.match(s) or
-        (TOLD_DONE.match(s) or TOLD_BY_OFFICIAL.match(s) or TOLD_HELD.match(s)) and not TOLD_ASKS.search(s)
+        (TOLD_DONE.match(s) or TOLD_BY_OFFICIAL.match(s) or TOLD_HELD.match(s) or TOLD_IS.match(s))
+        and not TOLD_ASKS.search(s) or (led := TOLD_LED.match(s)) is not None and not TOLD_ASKS.search(s, led.end())
         for s in sentences)
 
 
@@ -2130,7 +2139,7 @@ ASKED_WORK = re.compile(r"\s(?=(?:cần|phải|khẩn\s*trương|tập\s*trung|n
                         r"triển\s*khai|tổ\s*chức|chỉ\s*đạo|chuẩn\s*bị|tham\s*mưu|nghiên\s*cứu|đẩy\s*nhanh|"
                         r"đẩy\s*mạnh|khắc\s*phục|xử\s*lý|báo\s*cáo|tiếp\s*thu|làm\s*rõ|đảm\s*bảo|bảo\s*đảm|"
                         r"không|vận\s*động|tuyên\s*truyền|hướng\s*dẫn|theo\s*dõi|rà\s*soát|giải\s*quyết|nêu\s*cao|"
-                        r"nâng\s*cao)\b)", re.U)
+                        r"nâng\s*cao|chủ\s*trì)\b)", re.U)
 # the asked in lower case: a group named by its kind ("các sở, ngành …", "lãnh đạo, cán bộ xã …", "ngành chuyên môn …");
 # else a name (upper case) — not the work itself, nor a pointer back: "các nội dung …", "những nhiệm vụ …"
 # (also a unit named by its kind in lower case, as news write it: "sở GD-ĐT", "phòng Nội vụ", "công an tỉnh")
@@ -2149,6 +2158,7 @@ NOT_A_SPEAKER = re.compile(r"\b(?:văn\s*bản|ban|Ban|công\s*tác|được|ch�
 # with "nghiêm túc" spells its own work out: "… yêu cầu công an các đơn vị nêu cao tinh thần trách nhiệm, tập trung lực
 # lượng thực hiện nghiêm túc nhiệm vụ được phân công, đảm bảo …")
 CLOSING_MAX = 180
+BRACKETED = re.compile(r"\s*\([^()]*\)")
 
 
 def _speaker_ask_tasks(body: list[str], tasks: list[ParsedTask], *, issued_on: dt.date | None) -> list[ParsedTask]:
@@ -2170,7 +2180,8 @@ def _speaker_ask_tasks(body: list[str], tasks: list[ParsedTask], *, issued_on: d
             if work is None or ASKED_POINTER.match(asked_text) or NOT_A_SPEAKER.search(ask.group("s")) or \
                     not (asked_text[:1].isupper() or ASKED_GROUP.match(asked_text)):
                 continue
-            asked = asked_text[:work.start()].strip(" ,")
+            # (a gloss in brackets is no part of the name: "Sở NN-PTNT (cơ quan thường trực Ban Chỉ huy …) chủ trì")
+            asked = BRACKETED.sub("", asked_text[:work.start()]).strip(" ,")
             if not 1 <= len(asked.split()) <= 14 or len(asked_text[work.end():]) < 20:
                 continue
             leads = split_units(asked) or [asked]

@@ -1,0 +1,77 @@
+"""Round 50: the unit a speaker asks ends at "chủ trì", and a gloss in brackets after its name is no part of it; a
+finished piece of work whose object is "chưa …" (land not yet cleared) keeps its month; in a news item, how a body
+has led the work so far ("đã tập trung lãnh đạo, chỉ đạo thực hiện …") and what a body is or will be ("sẽ là nơi
+…", "là Trưởng ban") ask nobody to work."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from bot.ingest import parse_notice
+from bot.ingest.dates import pick_deadline
+
+
+def _led(text: str) -> list[tuple[str, list[str]]]:
+    return [(t.text, list(t.lead)) for t in parse_notice(text).tasks]
+
+
+NEWS_HEAD = ("Tỉnh ứng phó hạn hán\n\n(Tin tức) - Chiều 12/3, Chủ tịch UBND tỉnh chủ trì cuộc họp về tình hình hạn hán "
+             "kéo dài tại các huyện phía Nam của tỉnh.\n")
+
+
+@pytest.mark.parametrize("opening", ["Trên cơ sở đó, ", "Theo đó, ", ""])
+@pytest.mark.parametrize("gloss", ["", " (cơ quan thường trực Ban Chỉ huy phòng, chống thiên tai và tìm kiếm cứu nạn "
+                                       "tỉnh)"])
+def test_the_unit_asked_ends_at_chu_tri(opening: str, gloss: str) -> None:
+    sentence = (f"{opening}ông Nguyễn Văn An chỉ đạo Sở Nông nghiệp và Môi trường{gloss} chủ trì, phối hợp với các "
+                "đơn vị liên quan thực hiện các giải pháp ứng phó hạn hán; xác định và khoanh vùng những khu vực bị "
+                "ảnh hưởng.")
+    got = _led(NEWS_HEAD + sentence[:1].upper() + sentence[1:] + "\n")
+    assert [lead for text, lead in got if "giải pháp ứng phó" in text] == [["Sở Nông nghiệp và Môi trường"]], got
+
+
+@pytest.mark.parametrize(("text", "due"), [
+    ("UBND huyện Y hoàn thành hồ sơ thu hồi đất 17,1ha chưa giải phóng mặt bằng để bàn giao cho chủ đầu tư trong "
+     "tháng 12/2013.", dt.date(2013, 12, 31)),
+    ("Hoàn tất thủ tục cấp giấy chứng nhận cho các hộ chưa được cấp trong quý IV/2026.", dt.date(2026, 12, 31)),
+])
+def test_a_not_yet_object_of_finished_work_keeps_the_period(text: str, due: dt.date) -> None:
+    deadline = pick_deadline(text, issued_on=dt.date(2013, 11, 5))
+    assert deadline is not None and deadline.due == due, deadline
+
+
+@pytest.mark.parametrize("text", [
+    "Xem xét không tổ chức kiểm tra định kỳ trong năm 2026 đối với các doanh nghiệp.",
+    "Chưa điều chỉnh giá dịch vụ trong quý I năm 2026.",
+])
+def test_a_ban_still_has_no_deadline(text: str) -> None:
+    assert pick_deadline(text, issued_on=dt.date(2025, 12, 1)) is None
+
+
+NEWS = ("Huyện ủy làm việc về công tác tuyên giáo\n\n(Tin tức) - Sáng 5/4, đoàn công tác của Ban Tuyên giáo Tỉnh ủy "
+        "làm việc với Huyện ủy Phú Bình về công tác tuyên giáo.\n{told}\nĐồng chí Trưởng ban đề nghị Huyện ủy Phú Bình "
+        "tiếp tục nắm sát tình hình dư luận xã hội, kịp thời định hướng thông tin trong cán bộ, đảng viên.\n")
+
+
+@pytest.mark.parametrize("told", [
+    "Năm 2025 và 3 tháng đầu năm 2026, Huyện ủy Phú Bình đã tập trung lãnh đạo, chỉ đạo thực hiện đồng bộ, hiệu quả "
+    "công tác tuyên giáo, góp phần giữ vững ổn định chính trị, tư tưởng trong cán bộ, đảng viên, nhân dân.",
+    "Ban Tuyên giáo Huyện ủy đã và đang lãnh đạo triển khai nhiều mô hình hay trong công tác tuyên truyền, vận động "
+    "nhân dân thực hiện các chủ trương của Đảng.",
+    "Trung tâm Chính trị huyện sẽ là nơi bồi dưỡng lý luận chính trị cho cán bộ, đảng viên của các xã, thị trấn trong "
+    "toàn huyện.",
+])
+def test_an_account_of_how_a_body_led_or_what_it_is_asks_nobody(told: str) -> None:
+    got = _led(NEWS.format(told=told))
+    assert [text for text, _ in got if "tập trung lãnh đạo" in text or "đang lãnh đạo" in text
+            or "sẽ là nơi" in text] == [], got
+    assert [lead for text, lead in got if "dư luận" in text] == [["Huyện ủy Phú Bình"]], got
+
+
+def test_a_body_that_led_and_directs_a_unit_still_asks() -> None:
+    told = ("UBND huyện đã tập trung lãnh đạo, chỉ đạo thực hiện kế hoạch và yêu cầu Phòng Văn hóa và Thông tin rà "
+            "soát, báo cáo kết quả tuyên truyền trước ngày 30/4/2026.")
+    got = _led(NEWS.format(told=told))
+    assert any("rà soát" in text for text, _ in got), got
