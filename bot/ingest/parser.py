@@ -2261,10 +2261,12 @@ def _letter_asks(body: list[str], tasks: list[ParsedTask], *, issued_on: dt.date
     return tasks + out
 
 
-# the frame a retold report's next duty is set in, before the unit that does it: "Theo đó, …", "Trong thời gian này,
-# …", "Trong thời gian tới, …", "Trong thời gian từ ngày 15/3 đến ngày 30/3/2017, …", "Sau khi ban hành Kế hoạch, …",
-# "Trong đó, công an tỉnh cần phối hợp …" (one of the units a letter asked, and its share)
-DUTY_FRAME = re.compile(r"^(?:Theo\s*đó|Trong\s*đó|Trong\s*thời\s*gian\s*(?:này|tới)|"
+# the frame a retold report's next duty is set in, before the unit that does it: "Theo đó, …", "Theo kế hoạch, …"
+# (the plan the report retells), "Trong thời gian này, …", "Trong thời gian tới, …", "Trong thời gian từ ngày 15/3
+# đến ngày 30/3/2017, …", "Sau khi ban hành Kế hoạch, …", "Trong đó, công an tỉnh cần phối hợp …" (one of the units a
+# letter asked, and its share)
+DUTY_FRAME = re.compile(r"^(?:Theo\s*đó|Theo\s*kế\s*hoạch(?:\s+(?:này|trên|nói\s*trên))?|Trong\s*đó|"
+                        r"Trong\s*thời\s*gian\s*(?:này|tới)|"
                         r"Trong\s*thời\s*gian\s*từ[^,:]{5,60}|"
                         # (not a meeting's step: "Sau khi nghe báo cáo, Thường trực Huyện ủy đánh giá cao …")
                         r"Sau\s*khi\s(?!(?:nghe|thảo\s*luận|xem\s*xét|làm\s*việc|kiểm\s*tra|khảo\s*sát|thăm|đi)\b)"
@@ -5087,7 +5089,7 @@ def _opens_with_doer(line: str) -> bool:
         return False
     name = name_prefix(line)
     rest = line[len(name):]
-    return 2 <= len(name.split()) and len(name) <= 90 and re.match(r"\s+[a-zđà-ỹ]", rest) is not None and \
+    return 2 <= len(name.split()) and len(name) <= 120 and re.match(r"\s+[a-zđà-ỹ]", rest) is not None and \
         not NOT_WORK_AFTER_UNIT.match(rest) and bool(heading_units(name))
 
 

@@ -217,7 +217,9 @@ _STOP = (
     r"được|là|để|về\s*việc|theo|tại|trong(?!(?<=viên\strong)\s+(?:Ban|BCĐ|Hội\s*đồng|Tổ|Đoàn)\b)(?!\s+(?:tỉnh|huyện|xã|phường|quận|thị\s*xã|thị\s*trấn|toàn\s*(?:tỉnh|huyện|"
     r"ngành|quốc)|khu\s*vực|cả\s*nước)\b)|trước|nhằm|đối\s*với|với|cùng|thì|sau\s*khi|khi|nếu|căn\s*cứ|"
     r"thời\s*gian\s*tới|mở\s*rộng|đồng\s*loạt|ra\s*quân|tùy\s*(?:vào|theo)|tuỳ\s*(?:vào|theo)|tiếp\s*thu|hoàn\s*chỉnh|làm\s*rõ|chịu\s*trách\s*nhiệm|(?<!chuyển\s)giao(?!\s*thông)|trên\s*cơ\s*sở|"
-    r"đưa|sửa\s*đổi|bổ\s*sung|thông\s*báo|công\s*bố|công\s*khai|phổ\s*biến|quán\s*triệt|ký|chuẩn\s*bị|"
+    # ("thông tin" as the verb "inform", by how it goes on: "Các cơ quan truyền thông trong tỉnh thông tin rộng rãi …")
+    r"đưa|sửa\s*đổi|bổ\s*sung|thông\s*báo|thông\s*tin(?=\s+(?:rộng\s*rãi|kịp\s*thời|đầy\s*đủ|cho|đến|tới)\b)|"
+    r"công\s*bố|công\s*khai|phổ\s*biến|quán\s*triệt|ký|chuẩn\s*bị|"
     r"phân\s*công|đẩy\s*mạnh|đẩy\s*nhanh|nâng\s*cao|thực\s*thi|thanh\s*tra|tiếp\s*nhận|phát\s*huy|"
     r"duy\s*trì|hỗ\s*trợ|tạo\s*điều\s*kiện|khuyến\s*khích|vận\s*hành|ứng\s*dụng|nghiêm\s*túc|"
     r"giải\s*trình|tiếp\s*tục|nhanh\s*chóng|sớm|dừng|tạm\s*dừng|rút|lựa\s*chọn|cử|dự(?!\s*(?:án|toán|báo|trữ|phòng))|tham\s*gia|"
@@ -533,6 +535,11 @@ ORGANISATION_KIND = re.compile(r"\s*(?:[,;]|và\s|hoặc\s|cá\s*nhân|kinh\s*t�
 GROUP_WORD_BEFORE = re.compile(r"(?:^|\s)(?:[Cc]ác|[Nn]hững|[Mm]ọi)$", re.U)
 
 
+# a team named by the work it is set up for: "Đoàn thanh tra", "Tổ kiểm tra liên ngành", "Đoàn công tác"
+TEAM_BEFORE = re.compile(r"(?:^|\s)(?:[Cc]ác\s+)?(?:Đoàn|đoàn|Tổ|tổ)$", re.U)
+TEAM_WORK = re.compile(r"\s(?:thanh\s*tra|kiểm\s*tra|giám\s*sát|kiểm\s*toán|công\s*tác|khảo\s*sát)\b", re.U)
+
+
 def _first_stop(padded: str, stops: re.Pattern[str] = STOP_RE) -> re.Match[str] | None:
     """Where the name that opens `padded` (" " + text) ends: its first verb, role or time word; or, after a
     name of the regular form "Sở/Bộ + sector" or "body + level + place", the first word that cannot go on with it
@@ -553,6 +560,8 @@ def _first_stop(padded: str, stops: re.Pattern[str] = STOP_RE) -> re.Match[str] 
                                                           ADVISING_AS_KIND.match(padded, m.end()))):
             continue  # "các cơ quan chuyên trách tham mưu, giúp việc Đảng ủy": what the body is, not what it does
             # (but "Cơ quan chuyên môn tham mưu chỉ đạo …": the work it is asked to do)
+        if TEAM_BEFORE.search(padded[: m.start()]) and TEAM_WORK.match(m.group(0)):
+            continue  # "Đoàn thanh tra liên ngành tiến hành …", "Tổ kiểm tra": the kind of team, not its work
         if _co_doer(padded, m):
             known = _known_name_end_at(padded, m.end())
             continue  # "Sở A cùng Sở B soạn thảo …": both do the work
@@ -593,7 +602,8 @@ BODY_LEVEL_NAME = re.compile(r" (?:Công\s*an|UBND|HĐND|[ỦU][yỷ]\s*ban\s*nh
 # Any unit named down to its level ("Ban Dân tộc tỉnh", "Liên đoàn Lao động huyện", "Ban Tuyên giáo Tỉnh ủy"): the
 # level (and the place's name after it) ends the name; a lower-case word after it is its work ("… tỉnh phân bổ …").
 # (Not a group's levels: "Ủy ban nhân dân các tỉnh ven biển")
-UNIT_LEVEL_NAME = re.compile(r" (?:" + _HEADS + r")\b[^,;:.()\n]{0,60}?\s(?<!các\s)(?<!những\s)"
+# (not a level that opens the span of levels a group covers: "MTTQ và tổ chức chính trị - xã hội từ tỉnh đến cơ sở")
+UNIT_LEVEL_NAME = re.compile(r" (?:" + _HEADS + r")\b[^,;:.()\n]{0,60}?\s(?<!các\s)(?<!những\s)(?<!\stừ\s)"
                              r"(?:tỉnh|thành\s*phố|huyện|quận|thị\s*xã|xã(?!\s*hội)|phường|thị\s*trấn|"
                              r"(?:Tỉnh|Huyện|Thành|Thị)\s*[ủu][yỷ]|"
                              # (the city written with a capital, as a city's own bodies write it: "Ban Nghiên cứu
@@ -1291,7 +1301,7 @@ PAST_TIME = re.compile(r"^(?:Ngày|Sáng|Chiều|Tối|Trưa|Hôm\s*nay|Năm|Th�
 ADVERBIAL = re.compile(r"^(?:(?:Trên\s*cơ\s*sở|Căn\s*cứ|Theo\s*(?:sự\s*)?chỉ\s*đạo\s*của|"
                        r"Dưới\s*sự\s*(?:lãnh\s*đạo|chỉ\s*đạo)(?:,?\s*(?:chỉ\s*đạo|điều\s*hành))?\s*(?:trực\s*tiếp\s*)?của)"
                        r"[^.;:]{0,120}?,\s*(?=(?:" + _HEADS + r")\b|" + _GROUP + r")|"
-                       r"(?i:Theo\s*đó|Định\s*kỳ|Hằng|Hàng|Trước|Sau|Trong|Khi|Đồng\s*thời|Ngoài\s*ra|Trường\s*hợp|"
+                       r"(?i:Theo\s*đó|Theo\s*kế\s*hoạch(?:\s+(?:này|trên|nói\s*trên))?(?=\s*,)|Định\s*kỳ|Hằng|Hàng|Trước|Sau|Trong|Khi|Đồng\s*thời|Ngoài\s*ra|Trường\s*hợp|"
                        r"Nếu|Từ|Đến|Chậm\s*nhất|Cuối|"
                        # a time that opens the sentence: "Năm 2026, …", "Sáng ngày 7/12, …", "Thời gian tới, …"
                        # (a condition ends at "thì" too: "Nếu hồ sơ đủ điều kiện thì Sở Y tế cấp …")

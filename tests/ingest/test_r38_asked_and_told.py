@@ -1,7 +1,9 @@
 """Round 50: the unit a speaker asks ends at "chủ trì", and a gloss in brackets after its name is no part of it; a
 finished piece of work whose object is "chưa …" (land not yet cleared) keeps its month; in a news item, how a body
 has led the work so far ("đã tập trung lãnh đạo, chỉ đạo thực hiện …") and what a body is or will be ("sẽ là nơi
-…", "là Trưởng ban") ask nobody to work."""
+…", "là Trưởng ban") ask nobody to work; a group that spans levels ("từ tỉnh đến cơ sở") is one doer, however
+long its list; "Theo kế hoạch, X …" frames X's duty; a team named by its work ("Đoàn thanh tra") and "thông tin
+rộng rãi" as a verb."""
 
 from __future__ import annotations
 
@@ -75,3 +77,38 @@ def test_a_body_that_led_and_directs_a_unit_still_asks() -> None:
             "soát, báo cáo kết quả tuyên truyền trước ngày 30/4/2026.")
     got = _led(NEWS.format(told=told))
     assert any("rà soát" in text for text, _ in got), got
+
+
+def test_a_long_group_spanning_levels_is_the_doer() -> None:
+    text = ("Tin tức\nCác cấp uỷ, tổ chức đảng, chính quyền, MTTQ và tổ chức chính trị - xã hội từ tỉnh đến cơ sở tổ "
+            "chức học tập, quán triệt Nghị quyết Đại hội đến toàn thể cán bộ, đảng viên.\n")
+    got = _led(text)
+    assert len(got) == 1 and got[0][1][0] == "Các cấp uỷ, tổ chức đảng", got
+    assert got[0][1][-1].startswith("tổ chức chính trị - xã hội"), got
+
+
+@pytest.mark.parametrize("doer", ["Sở Y tế", "các ngành thành viên Tiểu ban"])
+def test_a_plan_retold_frames_its_duties(doer: str) -> None:
+    text = (f"Tin tức\nTheo kế hoạch, {doer} có nhiệm vụ đảm bảo tốt công tác y tế cho các hoạt động của lễ "
+            "hội.\n")
+    assert [lead for _, lead in _led(text)] == [[doer]]
+
+
+def test_a_plan_retold_with_no_doer_has_no_task() -> None:
+    assert _led("Tin tức\nTheo kế hoạch, Đại hội sẽ diễn ra trong 2 ngày 12 và 13/10 tại Hội trường tỉnh.\n") == []
+
+
+@pytest.mark.parametrize(("sentence", "team"), [
+    ("Đoàn thanh tra liên ngành tiến hành thanh tra, xem xét trách nhiệm của UBND các xã trong quản lý đất đai.",
+     "Đoàn thanh tra liên ngành"),
+    ("Tổ kiểm tra liên ngành của huyện tăng cường kiểm tra các cơ sở kinh doanh thực phẩm trên địa bàn.",
+     "Tổ kiểm tra liên ngành của huyện"),
+])
+def test_a_team_named_by_its_work(sentence: str, team: str) -> None:
+    assert [lead for _, lead in _led(f"Tin tức\n{sentence}\n")] == [[team]]
+
+
+def test_inform_is_the_work_after_the_doer() -> None:
+    text = ("UBND tỉnh yêu cầu các sở, ngành thực hiện nghi thức Quốc tang. Các cơ quan truyền thông trong tỉnh thông "
+            "tin rộng rãi việc thực hiện nghi thức Quốc tang để các cơ quan, đơn vị và nhân dân biết, thực hiện.\n")
+    assert [lead for text, lead in _led(text) if "rộng rãi" in text] == [["Các cơ quan truyền thông trong tỉnh"]]
