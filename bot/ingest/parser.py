@@ -3093,6 +3093,11 @@ RULED_FOR = re.compile(r"\b(?:quy\s*định|hướng\s*dẫn|thời\s*gian|thờ
                        r"(?=(?:các|những)\s|[A-ZĐ])(?=[^:]*(?:như\s*sau|sau\s*đây|sau)\s*:\s*$)", re.U)
 
 
+# "phối hợp" as the way the units asked do the work, not a mark of who supports: "… đề nghị các đơn vị phối hợp, thực
+# hiện các nội dung sau:", "đề nghị UBND các huyện phối hợp triển khai …" (no "với", no one who chairs)
+JOINTLY = re.compile(r"\s+phối\s*hợp\s*,?\s*(?=(?:thực\s*hiện|triển\s*khai|tổ\s*chức\s*thực\s*hiện)\b)", re.U)
+
+
 def _lead_in_context(lead_in: str, base: _Context) -> _Context:
     """The units a lead-in asks ("…, đề nghị UBND các huyện báo cáo các nội dung sau:"); else `base`."""
     asks = list(LEAD_IN_ASK.finditer(lead_in))
@@ -3114,6 +3119,8 @@ def _lead_in_context(lead_in: str, base: _Context) -> _Context:
     # ("đề nghị tháng 12/2018 thường trực HĐND … thực hiện:": the period comes before whom it asks)
     rest = re.sub(r"^(?:trong\s+)?(?:tháng|quý|năm)\s*[\dIVX]+(?:\s*[/.-]\s*\d{2,4})?,?\s+", "",
                   lead_in[asks[-1].end():])
+    if not CHAIRS.search(rest):
+        rest = JOINTLY.sub(" ", rest)  # "đề nghị các đơn vị phối hợp, thực hiện …": those asked do it together
     leads, strength = find_leads_ranked(rest)
     if (strength < STRONG or not leads) and (named := _asked_alone(rest)):
         leads, strength = named, STRONG  # "X đề nghị Sở Xây dựng:" — the unit alone, its work the items below

@@ -112,3 +112,18 @@ def test_inform_is_the_work_after_the_doer() -> None:
     text = ("UBND tỉnh yêu cầu các sở, ngành thực hiện nghi thức Quốc tang. Các cơ quan truyền thông trong tỉnh thông "
             "tin rộng rãi việc thực hiện nghi thức Quốc tang để các cơ quan, đơn vị và nhân dân biết, thực hiện.\n")
     assert [lead for text, lead in _led(text) if "rộng rãi" in text] == [["Các cơ quan truyền thông trong tỉnh"]]
+
+
+@pytest.mark.parametrize("ask", ["phối hợp, thực hiện", "phối hợp thực hiện", "phối hợp triển khai"])
+def test_units_asked_to_work_together_lead_the_items(ask: str) -> None:
+    text = (f"Sở Thông tin và Truyền thông trân trọng đề nghị các đơn vị {ask} các nội dung sau:\n"
+            "- Tuyên truyền nội dung Kế hoạch số 225/KH-UBND ngày 11/9/2019 của Ủy ban nhân dân thành phố.\n"
+            "- Thường xuyên cập nhật thông tin và gửi báo cáo về Sở Thông tin và Truyền thông.\n")
+    assert [lead for _, lead in _led(text)] == [["các đơn vị"], ["các đơn vị"]]
+
+
+def test_the_unit_that_chairs_still_leads_a_joint_ask() -> None:
+    text = ("UBND tỉnh đề nghị Sở Y tế chủ trì, UBND các huyện phối hợp thực hiện các nội dung sau:\n"
+            "- Tuyên truyền nội dung Kế hoạch số 225/KH-UBND về phòng chống dịch.\n")
+    notice = parse_notice(text)
+    assert [(list(t.lead), list(t.support)) for t in notice.tasks] == [(["Sở Y tế"], ["UBND các huyện"])]
