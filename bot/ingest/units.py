@@ -1774,8 +1774,9 @@ def _leads_ranked(text: str) -> tuple[list[str], int]:
     if (teams := TEAMS_SET_UP.match(text)) and not TEAMS_CHARGED.search(teams.group("who")):
         return [teams.group("u")], STRONG  # "Bộ Y tế quyết định thành lập 7 đoàn công tác đi kiểm tra …": the teams
     if (reported := REPORTED_DIRECTION.match(text)) and REQUESTER.search(reported.group("who")) and \
-            (units := _units_from(reported.group("u"))) and not is_generic_reference(units):
+            (units := _units_from(reported.group("u"))) and (not is_generic_reference(units) or _all_of_a_kind(units)):
         return units, STRONG  # "…, UBND tỉnh đã chỉ đạo các sở, ngành treo cờ …": a news copy reports the ask
+        # (the kind alone, "… đã chỉ đạo các địa phương triển khai …", is whom it asked: no pointer back)
     if (passive := PASSIVE_DIRECTION.match(text)) and REQUESTER.search(passive.group("who")) and \
             (units := _units_from(passive.group("u"))) and not is_generic_reference(units):
         return units, STRONG  # "Kiến nghị của cử tri đã được UBND tỉnh chỉ đạo Sở X kiểm tra …": the unit directed
@@ -2091,6 +2092,11 @@ GENERIC_REFERENCE = re.compile(
     # (the kinds a check names its subjects by, only with the pointer: "các doanh nghiệp nêu trên", "nhà thầu trên")
     r"^(?:các\s+|những\s+)?(?:doanh\s*nghiệp|nhà\s*thầu|cơ\s*sở)\s+(?:nêu\s*trên|nói\s*trên|trên|được\s*kiểm\s*tra)$",
     re.I | re.U)
+
+
+def _all_of_a_kind(units: list[str]) -> bool:
+    """"các địa phương", "các đơn vị": every unit of a kind, with no pointer back ("nêu trên", "này")."""
+    return all(re.fullmatch(r"các\s+(?:địa\s*phương|đơn\s*vị|cơ\s*quan|sở|Sở)", u.strip()) for u in units)
 
 
 def is_generic_reference(units: list[str]) -> bool:

@@ -127,3 +127,16 @@ def test_the_unit_that_chairs_still_leads_a_joint_ask() -> None:
             "- Tuyên truyền nội dung Kế hoạch số 225/KH-UBND về phòng chống dịch.\n")
     notice = parse_notice(text)
     assert [(list(t.lead), list(t.support)) for t in notice.tasks] == [(["Sở Y tế"], ["UBND các huyện"])]
+
+
+@pytest.mark.parametrize("kind", ["các địa phương", "các đơn vị", "các cơ quan"])
+def test_a_reported_direction_to_every_unit_of_a_kind_is_theirs(kind: str) -> None:
+    text = (f"Dịch bệnh\nTrước tình trạng đó, UBND tỉnh đã chỉ đạo {kind} triển khai quyết liệt các biện pháp phòng, "
+            "chống bệnh viêm da nổi cục trên đàn trâu, bò.\n")
+    assert [lead for _, lead in _led(text)] == [[kind]]
+
+
+def test_a_pointer_back_is_still_no_doer_of_a_reported_direction() -> None:
+    text = ("KẾT LUẬN\n1. Yêu cầu các đơn vị nêu trên khẩn trương khắc phục. UBND huyện đã chỉ đạo các đơn vị nêu "
+            "trên báo cáo kết quả.\n")
+    assert [lead for _, lead in _led(text)] == [["các đơn vị nêu trên"]]
