@@ -53,7 +53,16 @@ def _month_cell(time: str) -> str:
     return f"tháng {int(m.group('m'))}/{m.group('y')}" if m and 1 <= int(m.group("m")) <= 12 else time
 
 
+# a lead cell that names who directs and who carries out: "Bộ Tài chính chỉ đạo Sở Giao dịch chứng khoán Việt Nam và
+# Tổng Công ty lưu ký … thực hiện" — the body that directs leads, the ones it directs take part
+DIRECTS_IN_CELL = re.compile(r"^(?P<lead>[^,;:.]{3,80}?)\s+chỉ\s*đạo\s+(?P<by>[^;:]{3,200}?)(?:\s+thực\s*hiện)?\s*\.?$",
+                             re.U)
+
+
 def _row_line(number: str, cells: dict[str, str]) -> str:
+    if (directs := DIRECTS_IN_CELL.match(cells.get("lead", "").strip())) is not None:
+        cells = {**cells, "lead": directs.group("lead"),
+                 "support": ", ".join(c for c in (directs.group("by"), cells.get("support", "").strip()) if c)}
     parts = [f"{number}. {cells.get('content', '').strip()}"]
     if cells.get("product"):
         parts.append(f"– {cells['product'].strip()}.")  # the deliverable, read with the work as the table reads

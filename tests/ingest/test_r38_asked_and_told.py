@@ -13,6 +13,7 @@ import pytest
 
 from bot.ingest import parse_notice
 from bot.ingest.dates import pick_deadline
+from tests.ingest.test_segmentation import SIGNATURE  # the same signature block under every example
 
 
 def _led(text: str) -> list[tuple[str, list[str]]]:
@@ -140,3 +141,27 @@ def test_a_pointer_back_is_still_no_doer_of_a_reported_direction() -> None:
     text = ("KẾT LUẬN\n1. Yêu cầu các đơn vị nêu trên khẩn trương khắc phục. UBND huyện đã chỉ đạo các đơn vị nêu "
             "trên báo cáo kết quả.\n")
     assert [lead for _, lead in _led(text)] == [["các đơn vị nêu trên"]]
+
+
+PLAN_TABLE = """ỦY BAN NHÂN DÂN
+TỈNH AN BÌNH
+Số: 45/KH-UBND
+An Bình, ngày 10 tháng 3 năm 2026
+KẾ HOẠCH
+Thí điểm sàn giao dịch tín chỉ các-bon
+NỘI DUNG CHI TIẾT
+TT | Nội dung công việc | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian hoàn thành
+1 | Lập phương án chi tiết xây dựng sàn giao dịch | {lead} | {support} | Quý II/2026
+2 | Tổng hợp nhu cầu nguồn lực thực hiện Đề án | Sở Tài chính | Sở Công Thương | Quý III/2026
+"""
+
+
+@pytest.mark.parametrize(("support", "supports"), [
+    ("", ["Trung tâm Lưu ký", "Công ty Xổ số"]),
+    ("Sở Công Thương", ["Trung tâm Lưu ký", "Công ty Xổ số", "Sở Công Thương"]),
+])
+def test_a_lead_cell_that_directs_others_is_led_by_who_directs(support: str, supports: list[str]) -> None:
+    lead = "Sở Tài chính chỉ đạo Trung tâm Lưu ký, Công ty Xổ số thực hiện"
+    tasks = parse_notice(PLAN_TABLE.format(lead=lead, support=support) + SIGNATURE).tasks
+    first = next(t for t in tasks if "sàn giao dịch" in t.text)
+    assert (list(first.lead), list(first.support)) == (["Sở Tài chính"], supports), first
