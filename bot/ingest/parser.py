@@ -2737,7 +2737,7 @@ _CLOCK = r"\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?:SA|CH|AM|PM)\b)?"
 # (after the portal's section name: "Chính trị - Ngày đăng : 05:24, 11/06/2015")
 POSTED_RE = re.compile(r"^[•\s]*(?:(?:[^\W\d_][^\d\n|:]{0,30}?\s[-|]\s*)?(?:Ngày\s*)?(?:Đăng|Cập\s*nhật)\s*"
                        r"(?:ngày|lúc)?\s*:?\s*)?"
-                       r"(?:" + _CLOCK + r"\s*,?\s*)?"
+                       r"(?:" + _CLOCK + r"\s*[,|]?\s*)?"  # ("14:58 | 27/12/2014")
                        r"(?:(?:Thứ\s*\w+|Chủ\s*nhật)\s*,?\s*)?"
                        r"(?P<d>\d{1,2}\s*([/.\-])\s*\d{1,2}\s*\2\s*\d{4})(?:\s*[-|,]?\s*" + _CLOCK + r")?"
                        r"\s*(?:[(\[]\s*GMT\s*\+\s*7\s*[)\]])?\s*(?:\|\s*Lượt\s*xem\s*:?\s*[\d.]+\s*)?$", re.I | re.U)

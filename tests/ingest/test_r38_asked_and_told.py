@@ -165,3 +165,11 @@ def test_a_lead_cell_that_directs_others_is_led_by_who_directs(support: str, sup
     tasks = parse_notice(PLAN_TABLE.format(lead=lead, support=support) + SIGNATURE).tasks
     first = next(t for t in tasks if "sàn giao dịch" in t.text)
     assert (list(first.lead), list(first.support)) == (["Sở Tài chính"], supports), first
+
+
+@pytest.mark.parametrize("stamp", ["14:58 | 27/12/2014", "27/12/2014 14:58", "14:58, 27/12/2014"])
+def test_a_portal_stamp_dates_a_day_without_its_year(stamp: str) -> None:
+    text = (f"Huế luôn luôn mới\nTổng vệ sinh môi trường đón Tết Dương lịch\n{stamp}\n\nUBND thành phố Huế đã ban hành "
+            "Kế hoạch tổng vệ sinh môi trường. UBND thành phố yêu cầu các phường báo cáo kết quả về Phòng Tài nguyên "
+            "và Môi trường trước ngày 30/12.\n")
+    assert [t.due for t in parse_notice(text).tasks] == [dt.date(2014, 12, 30)]
