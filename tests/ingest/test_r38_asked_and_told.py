@@ -171,5 +171,5 @@ def test_a_lead_cell_that_directs_others_is_led_by_who_directs(support: str, sup
 def test_a_portal_stamp_dates_a_day_without_its_year(stamp: str) -> None:
     text = (f"Huế luôn luôn mới\nTổng vệ sinh môi trường đón Tết Dương lịch\n{stamp}\n\nUBND thành phố Huế đã ban hành "
             "Kế hoạch tổng vệ sinh môi trường. UBND thành phố yêu cầu các phường báo cáo kết quả về Phòng Tài nguyên "
-            "và Môi trường trước ngày 30/12.\n")
-    assert [t.due for t in parse_notice(text).tasks] == [dt.date(2014, 12, 30)]
+            "và Môi trường trước ngày 05/01.\n")
+    assert [t.due for t in parse_notice(text).tasks] == [dt.date(2015, 1, 5)]  # (the next 5 January after the stamp)
