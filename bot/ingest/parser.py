@@ -36,6 +36,7 @@ from bot.ingest.units import (
     LETTER_URGENT,
     LOWER_FORCE,
     NAMED_MEMBERS,
+    PLAN_FRAME,
     PRESS_TAG,
     SEND,
     STRONG,
@@ -2265,7 +2266,7 @@ def _letter_asks(body: list[str], tasks: list[ParsedTask], *, issued_on: dt.date
 # (the plan the report retells), "Trong thời gian này, …", "Trong thời gian tới, …", "Trong thời gian từ ngày 15/3
 # đến ngày 30/3/2017, …", "Sau khi ban hành Kế hoạch, …", "Trong đó, công an tỉnh cần phối hợp …" (one of the units a
 # letter asked, and its share)
-DUTY_FRAME = re.compile(r"^(?:Theo\s*đó|Theo\s*kế\s*hoạch(?:\s+(?:này|trên|nói\s*trên))?|Trong\s*đó|"
+DUTY_FRAME = re.compile(r"^(?:Theo\s*đó|" + PLAN_FRAME + r"|Trong\s*đó|"
                         r"Trong\s*thời\s*gian\s*(?:này|tới)|"
                         r"Trong\s*thời\s*gian\s*từ[^,:]{5,60}|"
                         # (not a meeting's step: "Sau khi nghe báo cáo, Thường trực Huyện ủy đánh giá cao …")

@@ -1295,13 +1295,16 @@ def _after_opening(clause: str) -> str | None:
     return None
 
 
+# the plan a news copy retells, framing the duties it lists: "Theo kế hoạch, Sở Y tế có nhiệm vụ …"
+PLAN_FRAME = r"Theo\s*kế\s*hoạch(?:\s+(?:này|trên|nói\s*trên))?"
 # a day or a part of it opening a report of what happened: "Ngày 21/5/2026, …", "Sáng 7/12, …"
 PAST_TIME = re.compile(r"^(?:Ngày|Sáng|Chiều|Tối|Trưa|Hôm\s*nay|Năm|Tháng)\b", re.U)
 # (and whoever leads above the doer: "Dưới sự chỉ đạo của cấp ủy, các đảng bộ trực thuộc tiến hành …")
 ADVERBIAL = re.compile(r"^(?:(?:Trên\s*cơ\s*sở|Căn\s*cứ|Theo\s*(?:sự\s*)?chỉ\s*đạo\s*của|"
                        r"Dưới\s*sự\s*(?:lãnh\s*đạo|chỉ\s*đạo)(?:,?\s*(?:chỉ\s*đạo|điều\s*hành))?\s*(?:trực\s*tiếp\s*)?của)"
                        r"[^.;:]{0,120}?,\s*(?=(?:" + _HEADS + r")\b|" + _GROUP + r")|"
-                       r"(?i:Theo\s*đó|Theo\s*kế\s*hoạch(?:\s+(?:này|trên|nói\s*trên))?(?=\s*,)|Định\s*kỳ|Hằng|Hàng|Trước|Sau|Trong|Khi|Đồng\s*thời|Ngoài\s*ra|Trường\s*hợp|"
+                       r"(?i:Theo\s*đó|" + PLAN_FRAME + r"(?=\s*,)|Định\s*kỳ|Hằng|Hàng|Trước|Sau|Trong|Khi|"
+                       r"Đồng\s*thời|Ngoài\s*ra|Trường\s*hợp|"
                        r"Nếu|Từ|Đến|Chậm\s*nhất|Cuối|"
                        # a time that opens the sentence: "Năm 2026, …", "Sáng ngày 7/12, …", "Thời gian tới, …"
                        # (a condition ends at "thì" too: "Nếu hồ sơ đủ điều kiện thì Sở Y tế cấp …")
