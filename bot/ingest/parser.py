@@ -1414,7 +1414,10 @@ def _read_notice(raw: str, *, broad: bool | None = None, task_filter: bool | Non
             not ((width := _wrap_width(segments[0])) and _wrapped_on(segments[0][0], segments[0][1], width)):
         # a portal or news rendition opens with its headline: the subject, not a task
         subject = subject or segments[0][0]
-        segments[0] = segments[0][1:]
+        # (and the headline printed again under the photo, as a caption below the opening paragraph: no line of the
+        # body; printed again right below itself, it stays: see _teaser)
+        headline = fold(segments[0][0]).strip()
+        segments[0] = [ln for i, ln in enumerate(segments[0][1:]) if i == 0 or fold(ln).strip() != headline]
         start = 1
     body = _until_questions(_join_wrapped(segments[0]))
     teaser = _teaser(subject, body) if start == 1 and kind is None else None
@@ -1508,8 +1511,8 @@ def _read_notice(raw: str, *, broad: bool | None = None, task_filter: bool | Non
         tasks = _asked_again(_clause_doers([t for t in tasks if not _no_duty_told(t.text)]))
         if not tasks:
             tasks = _lone_duties(body, issued_on=reference)
-    tasks = _rolled_up_reports(_place_again(_teams_set_up(
-        _named_in_full(_consecutive(_drop_bare_lead_ins(tasks), text), text), text)))
+    tasks = _printed_once(_rolled_up_reports(_place_again(_teams_set_up(
+        _named_in_full(_consecutive(_drop_bare_lead_ins(tasks), text), text), text))))
     if task_filter is not False:
         # (the filter's candidates keep the text the filter reads)
         tasks = [_row_work_only(t) for t in _resolve_this_one(tasks)]
@@ -1524,6 +1527,20 @@ def _read_notice(raw: str, *, broad: bool | None = None, task_filter: bool | Non
         # the learned lead chooser (leadchooser.py): another candidate lead where the model is sure
         notice = choose_leads(notice)
     return notice, origins
+
+
+def _printed_once(tasks: list[ParsedTask]) -> list[ParsedTask]:
+    """A page that prints its text twice (a portal's copy with the article repeated below itself) gives each task
+    once: a later task with the same words and the same lead as an earlier one is dropped."""
+    seen: set[tuple[str, tuple[str, ...]]] = set()
+    out = []
+    for t in tasks:
+        key = (re.sub(r"[^a-z0-9]", "", fold(t.text)), t.lead)
+        if key in seen and len(key[0]) >= 40:
+            continue
+        seen.add(key)
+        out.append(t)
+    return out
 
 
 # the part of a resolution or programme that hands its duties out: "IV. TỔ CHỨC THỰC HIỆN" (OCR "TÔ CHỨC")
@@ -3258,8 +3275,10 @@ def _opens_charged(text: str) -> bool:
 
 
 # what a unit will do under a condition or by a forecast is no charge: "Nếu …, UBND xã sẽ xử lý …", "Dự kiến, …, UBND
-# tỉnh sẽ trình …" (but "Theo kế hoạch, xã X sẽ tổ chức …" is the plan it carries out)
-FORECAST_OPENING = re.compile(r"^(?:Nếu|Trường\s*hợp|Khi|Dự\s*kiến|Có\s*thể)\b", re.U)
+# tỉnh sẽ trình …" (but "Theo kế hoạch, xã X sẽ tổ chức …" is the plan it carries out); nor the weather a forecast says
+# places will have: "Theo tin từ Trung tâm dự báo …, các tỉnh Đông Bắc Bộ … sẽ có mưa to …"
+FORECAST_OPENING = re.compile(r"^(?:Nếu|Trường\s*hợp|Khi|Dự\s*kiến|Có\s*thể|Dự\s*báo|"
+                              r"Theo\s+(?:tin|thông\s*tin|dự\s*báo|bản\s*tin)\b)\b", re.U)
 
 
 REPORTED_OPENING = re.compile(r"^(?:[^,.;]{0,80}\s)?(?:đã|vừa)\s", re.U)

@@ -173,3 +173,35 @@ def test_a_portal_stamp_dates_a_day_without_its_year(stamp: str) -> None:
             "Kế hoạch tổng vệ sinh môi trường. UBND thành phố yêu cầu các phường báo cáo kết quả về Phòng Tài nguyên "
             "và Môi trường trước ngày 05/01.\n")
     assert [t.due for t in parse_notice(text).tasks] == [dt.date(2015, 1, 5)]  # (the next 5 January after the stamp)
+
+
+def test_the_places_a_forecast_names_are_not_who_acts() -> None:
+    text = ("Công điện ứng phó mưa lũ\nVăn phòng Ban chỉ đạo đã có Công điện đề nghị các tỉnh triển khai các biện pháp "
+            "ứng phó với mưa, lũ.\nTheo tin từ Trung tâm dự báo Khí tượng Thủy văn Trung ương, các tỉnh Đông Bắc Bộ, "
+            "các tỉnh từ Thanh Hóa đến Hà Tĩnh sẽ có mưa to đến rất to. Do vậy, các địa phương cần theo dõi chặt chẽ "
+            "diễn biến mưa lũ trên địa bàn, cảnh báo thông tin kịp thời.\n")
+    leads = [lead for text, lead in _led(text) if "theo dõi chặt chẽ" in text]
+    assert leads and not any("Đông Bắc Bộ" in unit for lead in leads for unit in lead), leads
+
+
+CAPTIONED = """Các trường học tăng cường phòng, chống dịch bệnh tay chân miệng
+
+GD&TĐ - Nhằm chủ động ngăn chặn dịch bệnh tay chân miệng, Bộ Giáo dục và Đào tạo có công văn hướng dẫn.
+
+Các trường học tăng cường phòng, chống dịch bệnh tay chân miệng
+
+Theo đó Công văn yêu cầu các cơ sở giáo dục chủ động phối hợp chặt chẽ với cơ quan y tế tại địa phương xây dựng kế \
+hoạch bảo vệ, chăm sóc sức khỏe cho học sinh.
+"""
+
+
+def test_the_headline_printed_again_as_a_caption_is_no_line_of_the_body() -> None:
+    assert [lead for text, lead in _led(CAPTIONED) if "kế hoạch bảo vệ" in text] == [["các cơ sở giáo dục"]]
+
+
+def test_a_page_printed_twice_gives_each_task_once() -> None:
+    para = ("Cục Quản lý đê điều vừa có văn bản gửi Sở Nông nghiệp và Môi trường các tỉnh đề nghị tăng cường công tác "
+            "tuần tra canh gác, đảm bảo an toàn đê điều trong mùa mưa lũ.")
+    for text in (f"Tăng cường tuần tra đê điều\n{para}\nTăng cường tuần tra đê điều\n{para}\n",
+                 f"Tăng cường tuần tra đê điều\n{para}\n\n{para}\n"):
+        assert len([t for t in parse_notice(text).tasks if "tuần tra canh gác" in t.text]) == 1, text
