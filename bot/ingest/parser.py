@@ -2157,7 +2157,8 @@ ASKED_WORK = re.compile(r"\s(?=(?:cần|phải|khẩn\s*trương|tập\s*trung|n
                         r"triển\s*khai|tổ\s*chức|chỉ\s*đạo|chuẩn\s*bị|tham\s*mưu|nghiên\s*cứu|đẩy\s*nhanh|"
                         r"đẩy\s*mạnh|khắc\s*phục|xử\s*lý|báo\s*cáo|tiếp\s*thu|làm\s*rõ|đảm\s*bảo|bảo\s*đảm|"
                         r"không|vận\s*động|tuyên\s*truyền|hướng\s*dẫn|theo\s*dõi|rà\s*soát|giải\s*quyết|nêu\s*cao|"
-                        r"nâng\s*cao|chủ\s*trì)\b)", re.U)
+                        r"nâng\s*cao|chủ\s*trì|"
+                        r"tổng\s*(?:rà\s*soát|kiểm\s*tra|vệ\s*sinh|điều\s*tra|kiểm\s*kê))\b)", re.U)
 # the asked in lower case: a group named by its kind ("các sở, ngành …", "lãnh đạo, cán bộ xã …", "ngành chuyên môn …");
 # else a name (upper case) — not the work itself, nor a pointer back: "các nội dung …", "những nhiệm vụ …"
 # (also a unit named by its kind in lower case, as news write it: "sở GD-ĐT", "phòng Nội vụ", "công an tỉnh")
@@ -2220,6 +2221,11 @@ def _speaker_ask_tasks(body: list[str], tasks: list[ParsedTask], *, issued_on: d
 LETTER_SENT_ASK = re.compile(r"\bvừa\s+(?:ký|ban\s*hành|có|gửi|gởi)\s+(?:văn\s*bản|công\s*văn|công\s*điện|chỉ\s*thị|"
                              r"thông\s*báo)\b[^.;:]{0,80}?\s(?:(?:gửi|gởi)\s+(?P<to>[^.;:]{3,200}?)\s+)?"
                              r"(?P<ask>yêu\s*cầu|chỉ\s*đạo|đề\s*nghị|giao)\s*,?\s+(?=\S)", re.U)
+# a letter sent to units, whose ask follows their names with the work: "Sở GD&ĐT Hòa Bình gửi văn bản đến các phòng
+# GD&ĐT, các đơn vị trường học trực thuộc yêu cầu rà soát …" (the addressees asked; told with or without "vừa")
+LETTER_SENT_TO = re.compile(r"\b(?:gửi|gởi)\s+(?:văn\s*bản|công\s*văn|công\s*điện)(?:\s+số\s+\S+)?\s+(?:đến|tới|cho)\s+"
+                            r"(?P<to>(?:các|những)\s[^.;:]{3,200}?|[A-ZĐÀ-Ỹ][^.;:]{3,200}?)\s+"
+                            r"(?P<ask>yêu\s*cầu|đề\s*nghị)\s+(?=[a-zđà-ỹ])", re.U)
 # an ask a unit has made, told in the news: "Sở X đã đề nghị các đơn vị liên quan tạm ngừng cấp phép …" (not an ask of
 # the document's own addressee — "Bộ X đã đề nghị UBND tỉnh …" in a letter is background: the asked must be a group or
 # a unit other than a people's committee or council)
@@ -2242,10 +2248,17 @@ def _letter_asks(body: list[str], tasks: list[ParsedTask], *, issued_on: dt.date
     new = _not_held(tasks)
     out: list[ParsedTask] = []
     bare_asks: dict[str, list[str]] = {}
+    unled: dict[str, list[str]] = {}
     for p, para in enumerate(body):
         sentences = NEXT_SENTENCE.split(para)
         for i, sentence in enumerate(sentences):
-            if len(sentence) < OBLIGATION_MIN or (m := LETTER_SENT_ASK.search(sentence) or TOLD_ASK.match(sentence)) \
+            if len(sentence) >= OBLIGATION_MIN and (sent := LETTER_SENT_TO.search(sentence)) is not None and \
+                    not new(sentence[sent.end():]):
+                # (a task that holds it already, with no lead: the addressees the letter asks)
+                unled[fold(sentence[:60])] = split_units(sent.group("to").strip()) or [sent.group("to").strip()]
+                continue
+            if len(sentence) < OBLIGATION_MIN or (m := LETTER_SENT_ASK.search(sentence) or LETTER_SENT_TO.search(sentence)
+                                                  or TOLD_ASK.match(sentence)) \
                     is None or not new(sentence[m.end():]) or sentence.rstrip().endswith(":"):
                 continue
             if i + 1 == len(sentences) and p + 1 < len(body) and DETAILS_FOLLOW.match(body[p + 1]):
@@ -2276,6 +2289,10 @@ def _letter_asks(body: list[str], tasks: list[ParsedTask], *, issued_on: dt.date
     if bare_asks:
         tasks = [replace(t, lead=tuple(lead), lead_source="text")
                  if (lead := bare_asks.get(fold(t.text[:60]))) is not None else t for t in tasks]
+    if unled:
+        tasks = [replace(t, lead=tuple(lead), lead_source="text")
+                 if not t.lead and (lead := next((v for k, v in unled.items() if k in fold(t.text)), None)) else t
+                 for t in tasks]
     return tasks + out
 
 

@@ -205,3 +205,17 @@ def test_a_page_printed_twice_gives_each_task_once() -> None:
     for text in (f"Tăng cường tuần tra đê điều\n{para}\nTăng cường tuần tra đê điều\n{para}\n",
                  f"Tăng cường tuần tra đê điều\n{para}\n\n{para}\n"):
         assert len([t for t in parse_notice(text).tasks if "tuần tra canh gác" in t.text]) == 1, text
+
+
+@pytest.mark.parametrize("sent", ["gửi văn bản đến", "vừa gửi công văn tới", "gửi công văn số 1234/SGDĐT-KHTC đến"])
+def test_the_units_a_letter_is_sent_to_are_asked(sent: str) -> None:
+    text = ("Chuẩn bị năm học mới\nGD&TĐ - Năm học mới sắp bắt đầu, nhiều trường học còn thiếu phòng học và nhà vệ "
+            "sinh.\nGD&TĐ - Sở GD&ĐT Hòa Bình {sent} các phòng GD&ĐT, các trường học trực thuộc "
+            "yêu cầu rà soát các điều kiện cơ sở vật chất trường, lớp học chuẩn bị cho năm học mới.\n").format(sent=sent)
+    assert [lead for text, lead in _led(text) if "cơ sở vật chất" in text] == [["phòng GD&ĐT", "các trường học trực thuộc"]]
+
+
+def test_a_sweep_of_the_work_ends_the_units_directed() -> None:
+    text = ("Tin giáo dục\nGD&TĐ - Bộ GD&ĐT chỉ đạo các địa phương tổng rà soát, đầu tư cải tạo, xây dựng nhà vệ sinh "
+            "và cung cấp nước sạch trong trường học, tăng cường cơ sở vật chất.\n")
+    assert [lead for _, lead in _led(text)] == [["các địa phương"]]
