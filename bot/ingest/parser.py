@@ -2257,9 +2257,9 @@ def _letter_asks(body: list[str], tasks: list[ParsedTask], *, issued_on: dt.date
                 # (a task that holds it already, with no lead: the addressees the letter asks)
                 unled[fold(sentence[:60])] = split_units(sent.group("to").strip()) or [sent.group("to").strip()]
                 continue
-            if len(sentence) < OBLIGATION_MIN or (m := LETTER_SENT_ASK.search(sentence) or LETTER_SENT_TO.search(sentence)
-                                                  or TOLD_ASK.match(sentence)) \
-                    is None or not new(sentence[m.end():]) or sentence.rstrip().endswith(":"):
+            m = LETTER_SENT_ASK.search(sentence) or LETTER_SENT_TO.search(sentence) or TOLD_ASK.match(sentence)
+            if len(sentence) < OBLIGATION_MIN or m is None or not new(sentence[m.end():]) or \
+                    sentence.rstrip().endswith(":"):
                 continue
             if i + 1 == len(sentences) and p + 1 < len(body) and DETAILS_FOLLOW.match(body[p + 1]):
                 continue  # "… có công văn chỉ đạo các cơ quan tăng cường … ." then "Theo đó, …": the letter's gist

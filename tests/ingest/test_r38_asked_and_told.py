@@ -210,8 +210,8 @@ def test_a_page_printed_twice_gives_each_task_once() -> None:
 @pytest.mark.parametrize("sent", ["gửi văn bản đến", "vừa gửi công văn tới", "gửi công văn số 1234/SGDĐT-KHTC đến"])
 def test_the_units_a_letter_is_sent_to_are_asked(sent: str) -> None:
     text = ("Chuẩn bị năm học mới\nGD&TĐ - Năm học mới sắp bắt đầu, nhiều trường học còn thiếu phòng học và nhà vệ "
-            "sinh.\nGD&TĐ - Sở GD&ĐT Hòa Bình {sent} các phòng GD&ĐT, các trường học trực thuộc "
-            "yêu cầu rà soát các điều kiện cơ sở vật chất trường, lớp học chuẩn bị cho năm học mới.\n").format(sent=sent)
+            f"sinh.\nGD&TĐ - Sở GD&ĐT Hòa Bình {sent} các phòng GD&ĐT, các trường học trực thuộc "
+            "yêu cầu rà soát các điều kiện cơ sở vật chất trường, lớp học chuẩn bị cho năm học mới.\n")
     assert [lead for text, lead in _led(text) if "cơ sở vật chất" in text] == [["phòng GD&ĐT", "các trường học trực thuộc"]]
 
 
