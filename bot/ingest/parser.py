@@ -42,6 +42,7 @@ from bot.ingest.units import (
     STRONG,
     TEAMS,
     TEAMS_SET_UP,
+    THEREFORE,
     UNIT_START,
     after_opening,
     delegate,
@@ -1641,7 +1642,9 @@ TOLD_SOURCE = re.compile(r"^(?:Đó|Đây)\s+là\s+(?:nội\s*dung|chỉ\s*đạ
 # the weather a news copy forecasts: "Cơ quan khí tượng dự báo khoảng ngày 8.1, một đợt không khí lạnh sẽ …", "Các tỉnh
 # từ Thanh Hóa đến Quảng Trị …, gió sẽ mạnh dần lên cấp 6, có nơi cấp 7" (with no ask in the sentence)
 TOLD_FORECAST = re.compile(r"\b(?:gió|sóng\s*biển)\s+(?:sẽ\s+)?(?:mạnh\s+(?:dần\s+)?(?:lên\s+)?)?cấp\s*\d|"
-                           r"\bdự\s*báo\b[^.;]{0,80}?\ssẽ\s", re.U)
+                           r"\bdự\s*báo\b[^.;]{0,80}?\ssẽ\s|"
+                           # ("Theo tin từ Trung tâm dự báo …, do ảnh hưởng của bão số 1, các tỉnh … sẽ có mưa to …")
+                           r"^Theo\s+(?:tin|thông\s*tin|dự\s*báo|bản\s*tin)\b[^.;]{0,200}?\ssẽ\s", re.U)
 
 
 def _no_duty_told(text: str) -> bool:
@@ -2297,10 +2300,10 @@ def _letter_asks(body: list[str], tasks: list[ParsedTask], *, issued_on: dt.date
 
 
 # the frame a retold report's next duty is set in, before the unit that does it: "Theo đó, …", "Theo kế hoạch, …"
-# (the plan the report retells), "Trong thời gian này, …", "Trong thời gian tới, …", "Trong thời gian từ ngày 15/3
-# đến ngày 30/3/2017, …", "Sau khi ban hành Kế hoạch, …", "Trong đó, công an tỉnh cần phối hợp …" (one of the units a
-# letter asked, and its share)
-DUTY_FRAME = re.compile(r"^(?:Theo\s*đó|" + PLAN_FRAME + r"|Trong\s*đó|"
+# (the plan the report retells), "Vì vậy, …" (what the situation told before calls for), "Trong thời gian này, …",
+# "Trong thời gian tới, …", "Trong thời gian từ ngày 15/3 đến ngày 30/3/2017, …", "Sau khi ban hành Kế hoạch, …",
+# "Trong đó, công an tỉnh cần phối hợp …" (one of the units a letter asked, and its share)
+DUTY_FRAME = re.compile(r"^(?:Theo\s*đó|" + PLAN_FRAME + r"|" + THEREFORE + r"|Trong\s*đó|"
                         r"Trong\s*thời\s*gian\s*(?:này|tới)|"
                         r"Trong\s*thời\s*gian\s*từ[^,:]{5,60}|"
                         # (not a meeting's step: "Sau khi nghe báo cáo, Thường trực Huyện ủy đánh giá cao …")

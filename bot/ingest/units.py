@@ -230,7 +230,7 @@ _STOP = (
     r"phát\s*động|lồng\s*ghép|"
     r"mời|gửi|nộp|(?<!thứ\s)(?<!sơ\s)cấp(?!\s*(?:trên|dưới|tỉnh|huyện|xã|cơ\s*sở|ủy|uỷ|[Tt]rung\s*ương|quân\s*khu|quận|phường|"
     r"thị\s*xã|thị\s*trấn|thành\s*phố|bộ|ngành|vùng|khu\s*vực|quốc\s*gia)\b)|thu|chi(?!\s*(?:bộ|đoàn|nhánh|cục|hội))|trả|sửa\s*chữa|khắc\s*phục|"
-    r"xác\s*minh|khảo\s*sát|lấy\s*(?:mẫu|ý\s*kiến)|làm\s*tốt|bảo\s*vệ|(?<!^\s)(?<!,\s)lãnh\s*đạo|(?<=,\s)lãnh\s*đạo(?!\s+(?:các|UBND|HĐND|[ỦU][yỷ]\s*ban)\s)|sắp\s*xếp|kiện\s*toàn|bãi\s*bỏ|thay\s*thế|điều\s*chỉnh|yêu\s*cầu|đề\s*nghị|"
+    r"xác\s*minh|khảo\s*sát|lấy\s*(?:mẫu|ý\s*kiến)|làm\s*tốt|bảo\s*vệ(?!\s*thực\s*vật)|(?<!^\s)(?<!,\s)lãnh\s*đạo|(?<=,\s)lãnh\s*đạo(?!\s+(?:các|UBND|HĐND|[ỦU][yỷ]\s*ban)\s)|sắp\s*xếp|kiện\s*toàn|bãi\s*bỏ|thay\s*thế|điều\s*chỉnh|yêu\s*cầu|đề\s*nghị|"
     # time and frequency words glued after a name: "Sở Tài chính hằng tháng báo cáo …"
     # ("giao Bộ Tư lệnh Thủ đô quyết định cụ thể số lượng …", "… các tỉnh ven biển cảnh báo …": the verb)
     r"(?-i:quyết\s*định)(?!\s+(?:số|\d))|(?<!dự\sbáo,\s)(?<!dự\sbáo\s)(?-i:cảnh\s*báo)|"
@@ -1299,13 +1299,16 @@ def _after_opening(clause: str) -> str | None:
 
 # the plan a news copy retells, framing the duties it lists: "Theo kế hoạch, Sở Y tế có nhiệm vụ …"
 PLAN_FRAME = r"Theo\s*kế\s*hoạch(?:\s+(?:này|trên|nói\s*trên))?"
+# … and what the situation told before calls for: "Vì vậy, các đơn vị, cơ sở giáo dục quán triệt …"
+THEREFORE = r"(?:Vì|Do)\s*(?:vậy|đó|thế)"
 # a day or a part of it opening a report of what happened: "Ngày 21/5/2026, …", "Sáng 7/12, …"
 PAST_TIME = re.compile(r"^(?:Ngày|Sáng|Chiều|Tối|Trưa|Hôm\s*nay|Năm|Tháng)\b", re.U)
 # (and whoever leads above the doer: "Dưới sự chỉ đạo của cấp ủy, các đảng bộ trực thuộc tiến hành …")
 ADVERBIAL = re.compile(r"^(?:(?:Trên\s*cơ\s*sở|Căn\s*cứ|Theo\s*(?:sự\s*)?chỉ\s*đạo\s*của|"
                        r"Dưới\s*sự\s*(?:lãnh\s*đạo|chỉ\s*đạo)(?:,?\s*(?:chỉ\s*đạo|điều\s*hành))?\s*(?:trực\s*tiếp\s*)?của)"
                        r"[^.;:]{0,120}?,\s*(?=(?:" + _HEADS + r")\b|" + _GROUP + r")|"
-                       r"(?i:Theo\s*đó|" + PLAN_FRAME + r"(?=\s*,)|Định\s*kỳ|Hằng|Hàng|Trước|Sau|Trong|Khi|"
+                       r"(?i:Theo\s*đó|" + PLAN_FRAME + r"(?=\s*,)|" + THEREFORE + r"(?=\s*,)|"
+                       r"Định\s*kỳ|Hằng|Hàng|Trước|Sau|Trong|Khi|"
                        r"Đồng\s*thời|Ngoài\s*ra|Trường\s*hợp|"
                        r"Nếu|Từ|Đến|Chậm\s*nhất|Cuối|"
                        # a time that opens the sentence: "Năm 2026, …", "Sáng ngày 7/12, …", "Thời gian tới, …"

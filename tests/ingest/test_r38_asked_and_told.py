@@ -220,3 +220,26 @@ def test_a_sweep_of_the_work_ends_the_units_directed() -> None:
     text = ("Tin giáo dục\nGD&TĐ - Bộ GD&ĐT chỉ đạo các địa phương tổng rà soát, đầu tư cải tạo, xây dựng nhà vệ sinh "
             "và cung cấp nước sạch trong trường học, tăng cường cơ sở vật chất.\n")
     assert [lead for _, lead in _led(text)] == [["các địa phương"]]
+
+
+def test_plant_protection_in_a_unit_name_is_no_verb() -> None:
+    text = ("Tin nông nghiệp\nSở Nông nghiệp yêu cầu UBND các huyện, thị xã, thành phố vận động nông dân tập trung thu "
+            "hoạch diện tích lúa đã chín.\nSở Nông nghiệp giao Chi cục Trồng trọt và bảo vệ thực vật tăng cường công "
+            "tác kiểm tra đồng ruộng, hướng dẫn các biện pháp quản lý dịch hại đến nông dân.\n")
+    assert [lead for text, lead in _led(text) if "đồng ruộng" in text] == [["Chi cục Trồng trọt và bảo vệ thực vật"]]
+
+
+@pytest.mark.parametrize("therefore", ["Vì vậy", "Do đó", "Do vậy"])
+def test_what_the_situation_calls_for_frames_the_duty(therefore: str) -> None:
+    text = ("Tin giáo dục\nGiám đốc Sở GD-ĐT yêu cầu các trường tiến hành dọn vệ sinh trường, lớp học, kiểm tra cơ sở "
+            "vật chất để đón học sinh trở lại trường.\nHiện nay nguy cơ sạt lở đất còn cao. "
+            f"{therefore}, các đơn vị, cơ sở giáo dục quán triệt cho học sinh phòng tránh để không xảy ra tai nạn.\n")
+    assert [lead for text, lead in _led(text) if "quán triệt" in text] == [["các đơn vị, cơ sở giáo dục"]]
+
+
+def test_a_long_forecast_before_the_duty_is_no_task_of_its_own() -> None:
+    text = ("Công điện ứng phó mưa lũ\nVăn phòng Ban chỉ đạo đã có Công điện đề nghị các tỉnh triển khai các biện pháp "
+            "ứng phó với mưa, lũ.\nTheo tin từ Trung tâm dự báo Khí tượng Thủy văn Trung ương, do ảnh hưởng của bão số "
+            "1, các tỉnh Đông Bắc Bộ, các tỉnh từ Thanh Hóa đến Hà Tĩnh sẽ có mưa vừa, mưa to đến rất to. Do vậy, các "
+            "địa phương cần theo dõi chặt chẽ diễn biến mưa lũ trên địa bàn, cảnh báo thông tin kịp thời.\n")
+    assert not [text for text, _ in _led(text) if text.startswith("Theo tin từ")]
