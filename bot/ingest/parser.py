@@ -185,7 +185,9 @@ PAGE_CHROME = re.compile(r"^(?:(?:Cập\s*nhật(?:\s*lúc)?|Lượt\s*xem|Lư�
                          # counters and the posting stamp as a dash list under the headline: "- Đã xem: 107",
                          # "- Phản hồi: 0", "- 31/12/2010 05:10:00 PM"
                          r"[-–]\s*(?:Đã\s*xem|Lượt\s*xem|Lượt\s*đọc|Phản\s*hồi|Bình\s*luận)\s*:\s*\d+|"
-                         r"[-–]\s*\d{1,2}/\d{1,2}/\d{4}\s+\d{1,2}:\d{2}(?::\d{2})?\s*(?:AM|PM|SA|CH)?)$",
+                         r"[-–]\s*\d{1,2}/\d{1,2}/\d{4}\s+\d{1,2}:\d{2}(?::\d{2})?\s*(?:AM|PM|SA|CH)?|"
+                         # a news page's text-to-speech player: "0:00 / 0:00", its voices "Nam miền Bắc", "Nữ miền Nam"
+                         r"\d{1,2}:\d{2}(?:\s*/\s*\d{1,2}:\d{2})?|(?:Nam|Nữ)\s+miền\s+(?:Bắc|Nam|Trung))$",
                          re.I | re.U)
 # a portal's dateline on a line of its own: "Thứ sáu, 12/10/2018 08:00:02 | Tiếng nói cơ sở", "Thứ ba, 21 Tháng 8 2018",
 # "Thứ tư - 25/11/2020 14:27" (the weekday, then the date; its time and the section's name may follow)

@@ -243,3 +243,13 @@ def test_a_long_forecast_before_the_duty_is_no_task_of_its_own() -> None:
             "1, các tỉnh Đông Bắc Bộ, các tỉnh từ Thanh Hóa đến Hà Tĩnh sẽ có mưa vừa, mưa to đến rất to. Do vậy, các "
             "địa phương cần theo dõi chặt chẽ diễn biến mưa lũ trên địa bàn, cảnh báo thông tin kịp thời.\n")
     assert not [text for text, _ in _led(text) if text.startswith("Theo tin từ")]
+
+
+def test_a_text_to_speech_player_is_page_chrome() -> None:
+    player = "0:00 / 0:00\n0:00\n  • Nam miền Bắc\n  • Nữ miền Bắc\n  • Nữ miền Nam\n  • Nam miền Nam\n"
+    text = ("Sở Y tế yêu cầu tăng cường phòng chống dịch\n\n(PLO)- Sở Y tế vừa có văn bản về phòng chống dịch.\n"
+            f"{player}\nTheo đó, Sở Y tế yêu cầu các bệnh viện tuyến huyện rà soát thuốc, vật tư, trang thiết bị, sẵn "
+            "sàng thu dung điều trị người bệnh.\n")
+    got = _led(text)
+    assert not any("miền" in text for text, _ in got), got
+    assert [lead for text, lead in got if "rà soát thuốc" in text] == [["các bệnh viện tuyến huyện"]], got
