@@ -1231,7 +1231,7 @@ def _join_wrapped_lines(lines: list[str]) -> list[str]:
     last = ""  # the last line as it came, before any joining
     for ln in lines:
         prev_last, last = last, ln
-        open_end = bool(out) and not re.search(r"[.:;!?)\"”…]$", out[-1])
+        open_end = bool(out) and not re.search(r"[.:;!?)\"”…]$", out[-1]) and not CREDIT_END.search(out[-1])
         heading = bool(out) and (out[-1].isupper() or _caps_title(ln) or _is_heading_item(out[-1]))
         mark = _marker(out[-1]) if out else None
         if open_end and heading and mark is not None and _marker(ln) is None and ln[:1].islower() and \
@@ -1263,6 +1263,9 @@ def _join_wrapped_lines(lines: list[str]) -> list[str]:
 
 
 HYPHEN_WRAP = re.compile(r"^-\s*[A-ZĐÀ-Ỹ]")
+# a photo's caption that ends with its credit ("Quy định về quản lý, sử dụng pháo. Nguồn: Bộ Công an"): closed, the
+# next line is the article's next paragraph, not the rest of the caption
+CREDIT_END = re.compile(r"(?:^|[.\s])(?:Nguồn|Ảnh)\s*:\s*[^.:;,]{2,40}$", re.U)
 # the end of a line that stopped inside a unit's name: "… Sở Tài nguyên", "… phòng Văn hóa", "… Thương binh và"
 NAME_CUT = re.compile(r"\b(?:Sở|Phòng|phòng|Ban|Bộ|Trung\s*tâm|Chi\s*cục|Cục|Vụ|Văn\s*phòng)\s+"
                       r"[A-ZĐÀ-Ỹ][a-zà-ỹđ]+(?:\s+[a-zà-ỹđ]+){0,2}$", re.U)

@@ -253,3 +253,13 @@ def test_a_text_to_speech_player_is_page_chrome() -> None:
     got = _led(text)
     assert not any("miền" in text for text, _ in got), got
     assert [lead for text, lead in got if "rà soát thuốc" in text] == [["các bệnh viện tuyến huyện"]], got
+
+
+@pytest.mark.parametrize("credit", ["Nguồn: Bộ Công an", "Ảnh: Minh Hải"])
+def test_a_caption_that_ends_with_its_credit_is_closed(credit: str) -> None:
+    text = ("Công an tỉnh kêu gọi chấp hành quy định về pháo\n\n(Tin tức) - Công an tỉnh vừa có thư kêu gọi toàn dân "
+            f"chấp hành các quy định về pháo.\n\nQuy định về quản lý, sử dụng pháo. {credit}\n\nTrong thư, Công an "
+            "tỉnh đề nghị cơ quan, tổ chức, doanh nghiệp và người dân trên địa bàn tỉnh quan tâm thực hiện một số "
+            "nội dung liên quan quản lý, sử dụng pháo.\n")
+    got = [lead for text, lead in _led(text) if "quan tâm thực hiện" in text]
+    assert got and not any(credit.split(": ")[1] in unit for lead in got for unit in lead), got
