@@ -860,8 +860,10 @@ def split_units(names: str) -> list[str]:
     # "Bộ Tư pháp (đối với thủ tục hành chính), Bộ Tài chính (đối với phí)": the scope notes are not names
     names = SCOPE_NOTE.sub(lambda m: "" if m.group(1)[:1].islower() else m.group(0), names)
     parts = _person_titles([q.strip(" ,.-–") for p in _split_list(names) for q in _after_named(p)])
+    # (a department named by its sector in lower case, as news write it: "đề nghị sở y tế các tỉnh, thành phố, …")
     units = _shared_level([p for p in parts if p and (UNIT_START.match(p) or len(parts) > 1 and
-                                                      (LEVEL_KIND_AFTER.match(p) or OWN_GROUP_IN_LIST.match(p)))
+                                                      (LEVEL_KIND_AFTER.match(p) or OWN_GROUP_IN_LIST.match(p) or
+                                                       SECTOR_NAME.match(fold_same_length(" " + p))))
                            and len(p) <= MAX_NAME * 3])
     out = [d for u in units for d in _distribute(u) if _short_enough(d) and not DANGLING_END.search(d) and
            not FORWARD_POINTER.search(d) and not BARE_FORCE.fullmatch(d)]

@@ -263,3 +263,11 @@ def test_a_caption_that_ends_with_its_credit_is_closed(credit: str) -> None:
             "nội dung liên quan quản lý, sử dụng pháo.\n")
     got = [lead for text, lead in _led(text) if "quan tâm thực hiện" in text]
     assert got and not any(credit.split(": ")[1] in unit for lead in got for unit in lead), got
+
+
+def test_a_department_named_by_its_sector_in_lower_case_is_one_of_the_units_asked() -> None:
+    text = ("Ngày 27/1, Cục Quản lý Dược Bộ Y tế vừa có công văn đề nghị sở y tế các tỉnh, thành phố, các bệnh viện, "
+            "Tổng công ty Dược Việt Nam có kế hoạch dự trữ, cung ứng thuốc trong dịp Tết Nguyên đán, không để xảy ra "
+            "tình trạng thiếu thuốc chữa bệnh cho nhân dân.\n")
+    assert [lead for _, lead in _led(text)] == [["sở y tế các tỉnh, thành phố", "các bệnh viện",
+                                                 "Tổng công ty Dược Việt Nam"]]
