@@ -219,8 +219,6 @@ _STOP = (
     r"thời\s*gian\s*tới|mở\s*rộng|đồng\s*loạt|ra\s*quân|tùy\s*(?:vào|theo)|tuỳ\s*(?:vào|theo)|tiếp\s*thu|hoàn\s*chỉnh|làm\s*rõ|chịu\s*trách\s*nhiệm|(?<!chuyển\s)giao(?!\s*thông)|trên\s*cơ\s*sở|"
     # ("thông tin" as the verb "inform", by how it goes on: "Các cơ quan truyền thông trong tỉnh thông tin rộng rãi …")
     r"đưa|sửa\s*đổi|bổ\s*sung|thông\s*báo|thông\s*tin(?=\s+(?:rộng\s*rãi|kịp\s*thời|đầy\s*đủ|cho|đến|tới)\b)|"
-    # ("… chỉ đạo các địa phương tổng rà soát, đầu tư cải tạo …": a sweep of the work, the verb)
-    r"tổng(?=\s+(?:rà\s*soát|kiểm\s*tra|vệ\s*sinh|điều\s*tra|kiểm\s*kê)\b)|"
     r"công\s*bố|công\s*khai|phổ\s*biến|quán\s*triệt|ký|chuẩn\s*bị|"
     r"phân\s*công|đẩy\s*mạnh|đẩy\s*nhanh|nâng\s*cao|thực\s*thi|thanh\s*tra|tiếp\s*nhận|phát\s*huy|"
     r"duy\s*trì|hỗ\s*trợ|tạo\s*điều\s*kiện|khuyến\s*khích|vận\s*hành|ứng\s*dụng|nghiêm\s*túc|"
