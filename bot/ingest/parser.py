@@ -3935,7 +3935,7 @@ WORK_CLAUSE = re.compile(r"^(?:(?:đồng\s*thời|đặc\s*biệt),?\s+)?"
 
 # a connective, then the same doer's next piece of work, its verb first: "Trong đó, tiếp tục rà soát …", "Cạnh đó, thực
 # hiện quản lý …", "Ngoài ra, tăng cường …"
-CONNECTIVE_WORK = re.compile(r"^(?:Trong\s*đó|Cạnh\s*đó|Bên\s*cạnh\s*đó|Ngoài\s*ra|Đồng\s*thời|Mặt\s*khác|"
+CONNECTIVE_WORK = re.compile(r"^(?:Trong\s*đó|Theo\s*đó|Cạnh\s*đó|Bên\s*cạnh\s*đó|Ngoài\s*ra|Đồng\s*thời|Mặt\s*khác|"
                              r"Song\s*song\s*(?:đó|với\s*đó)|Cùng\s*với\s*đó),?\s+(?=[a-zđà-ỹ])")
 
 
