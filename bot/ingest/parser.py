@@ -1521,7 +1521,7 @@ def _read_notice(raw: str, *, broad: bool | None = None, task_filter: bool | Non
         _named_in_full(_consecutive(_drop_bare_lead_ins(tasks), text), text), text))))
     if task_filter is not False:
         # (the filter's candidates keep the text the filter reads)
-        tasks = [_row_work_only(t) for t in _resolve_this_one(tasks)]
+        tasks = [_row_work_only(t) for t in _resolve_this_one(_such_as(_asked_the_one_turned_to(tasks)))]
     origins = [] if task_filter is not False else origins
     notice = ParsedNotice(
         kind=kind, number=number, date=date, place=place, issuer=_issuer(lines), subject=subject,
@@ -2498,7 +2498,11 @@ def _resolve_this_one(tasks: list[ParsedTask]) -> list[ParsedTask]:
     names before the pointer; left as written when there is none (the admin sees it in the preview)."""
     out: list[ParsedTask] = []
     last: tuple[str, ...] = ()
-    for task in tasks:
+    for i, task in enumerate(tasks):
+        if any(KIND_POINTER.match(lead.strip()) for lead in task.lead):
+            # ("Bộ này và UBND các cấp tăng cường …": the ministry the text named last before the pointer, whoever
+            # else the task names beside it)
+            task = replace(task, lead=tuple(_kind_named_before(lead, task, tasks[:i]) for lead in task.lead))
         if len(task.lead) == 1 and THIS_ONE.match(task.lead[0].strip()):
             turned = [m for m in TURNED_TO.finditer(task.text) if task.text.find(task.lead[0]) > m.start()]
             named = split_units(turned[-1].group("u")) if turned else []
@@ -2515,11 +2519,95 @@ def _resolve_this_one(tasks: list[ParsedTask]) -> list[ParsedTask]:
     return out
 
 
+# a sentence that turns to a unit, then asks work of it without naming it again: "Đối với NHNN chi nhánh các tỉnh,
+# NHNN yêu cầu phối hợp với …", "Riêng với UBND huyện A, Chủ tịch đề nghị khẩn trương …" (the verb right after the ask)
+TURNED_TO_ASK = re.compile(r"^(?:[^,.;:]{0,40},\s*)?(?:Riêng\s+)?(?:[Đđ]ối\s*với|[Vv]ới)\s+(?P<u>[^;:.]{3,100}?),\s*"
+                           r"[^,.;:]{0,80}?\b(?:yêu\s*cầu|đề\s*nghị|giao|chỉ\s*đạo)\s+(?:phải\s+|cần\s+)?"
+                           r"(?=[a-zđà-ỹ])(?!các\s|những\s|toàn\s|cho\s)", re.U)
+
+
+def _asked_the_one_turned_to(tasks: list[ParsedTask]) -> list[ParsedTask]:
+    """A task whose sentence turns to a unit and asks without naming one (TURNED_TO_ASK) is that unit's, where it has
+    no lead or a lead that runs on from the unit into the asking speaker ("NHNN chi nhánh các tỉnh, NHNN": a speaker no
+    unit reader knows); so are the tasks after it that carry that same lead or, split off it, none."""
+    out: list[ParsedTask] = []
+    given: dict[str, tuple[str, ...]] = {}
+    corrected: dict[tuple[str, ...], tuple[str, ...]] = {}
+    for t in tasks:
+        turned = TURNED_TO_ASK.match(t.text)
+        named = turned.group("u").strip() if turned is not None else ""
+        run_on = bool(t.lead) and bool(named) and len(", ".join(t.lead)) > len(named) and \
+            re.match(r"\s*,", ", ".join(t.lead)[len(named):]) is not None and \
+            fold(", ".join(t.lead)[:len(named)]) == fold(named)
+        if named and (not t.lead or run_on) and (UNIT_START.match(named) or re.match(r"[A-ZĐÀ-Ỹ]", named)):
+            lead = tuple(split_units(named) or [named])
+            if run_on:
+                corrected[t.lead] = lead
+            t = replace(t, lead=lead, lead_source="text")
+            given[_whole_ref(t.ref)] = t.lead
+        elif t.lead in corrected:
+            t = replace(t, lead=corrected[t.lead])
+        elif not t.lead and _whole_ref(t.ref) != t.ref and _whole_ref(t.ref) in given:
+            t = replace(t, lead=given[_whole_ref(t.ref)], lead_source="text")
+        out.append(t)
+    return out
+
+
+# a group given by examples: "các địa phương như: Hà Nội, Hải Phòng, Nam Định …", "các tỉnh như Quảng Ninh và Thái
+# Bình" — the lead as a unit reader leaves it ("các địa phương như") and the names that follow it in the text
+SUCH_AS = re.compile(r"^(?P<g>(?:các|những)\s+[^,;:]{2,40}?)\s+như(?:\s*:\s*|\s+)?(?P<rest>.*)$", re.U)
+
+
+def _such_as(tasks: list[ParsedTask]) -> list[ParsedTask]:
+    """A lead that names a group by examples (SUCH_AS) is the units it lists, each by its capitalised name, where
+    the text lists two or more; else the group without "như"."""
+    out = []
+    for t in tasks:
+        leads: list[str] = []
+        for lead in t.lead:
+            such = SUCH_AS.match(lead.strip())
+            if such is None:
+                leads.append(lead)
+                continue
+            at = t.text.find(lead.strip())
+            after = re.match(r"\s*:?\s*", t.text[at + len(lead.strip()):]) if at >= 0 else None
+            listed = name_prefix(t.text[at + len(lead.strip()) + after.end():]) if after is not None else ""
+            names = [n.strip() for n in re.split(r"\s*,\s*|\s+và\s+", listed) if n.strip()]
+            if such.group("rest"):  # (the reader kept the names: "các tỉnh như Quảng Ninh, Hải Phòng và Thái Bình")
+                names = [n.strip() for n in re.split(r"\s*,\s*|\s+và\s+", such.group("rest")) if n.strip()]
+            if len(names) >= 2 and all(re.match(r"[A-ZĐÀ-Ỹ]", n) and len(n.split()) <= 6 for n in names):
+                leads += names
+            else:
+                leads.append(such.group("g"))
+        out.append(replace(t, lead=tuple(leads)) if leads != list(t.lead) else t)
+    return out
+
+
+# a pointer to a ministry or department by its kind: "Bộ này", "Sở đó" (the one the text named last)
+KIND_POINTER = re.compile(r"^(?P<k>[Bb]ộ|[Ss]ở)\s+(?:này|đó)$", re.U)
+
+
+def _kind_named_before(lead: str, task: ParsedTask, before: list[ParsedTask]) -> str:
+    """`lead` as the unit it points at (KIND_POINTER): the last unit of its kind named in full — a capitalised name —
+    in the texts of the tasks before it or in its own text before the pointer; `lead` itself when none is named."""
+    pointer = KIND_POINTER.match(lead.strip())
+    if pointer is None:
+        return lead
+    at = task.text.find(lead)
+    context = " ".join([*(t.text for t in before), task.text[:at] if at > 0 else ""])
+    kind = pointer.group("k").capitalize()
+    for m in reversed(list(re.finditer(rf"(?<!\w){kind}\s+(?=[A-ZĐÀ-Ỹ])", context))):
+        name = (split_units(name_prefix(context[m.start():])) or [""])[0]
+        if len(name) > len(m.group(0).strip()) + 1:
+            return name
+    return lead
+
+
 # a kind of unit written bare where the text named the one unit of that kind in full before it: "đề nghị HTX Tuyền
 # Hiền xây dựng …; HTX cần xin …", "Công ty Điện lực X báo cáo …. Công ty chủ động …" (not a plural, "các Trung tâm",
 # "Các Cục Thuế": the labels keep some as written and resolve others)
 BARE_KIND_LEAD = re.compile(r"^(?P<k>Trung\s*tâm|Cục|Chi\s*cục|HTX|Hợp\s*tác\s*xã|Công\s*ty|Bệnh\s*viện|Trạm|"
-                            r"Ban\s*Quản\s*lý|Văn\s*phòng)$", re.U)
+                            r"Ban\s*Quản\s*lý|Văn\s*phòng|Phòng|Sở)$", re.U)
 
 
 def _proper_words(name: str) -> str:
@@ -2551,7 +2639,7 @@ def _named_in_full(tasks: list[ParsedTask], text: str) -> list[ParsedTask]:
                 proper = _proper_words(name[len(m.group(0)):])
                 named[proper or name] = name
         one = next(iter(named.values())) if len(named) == 1 else ""
-        out.append(replace(t, lead=(one,)) if re.match(rf"(?:{kind})\s+[A-ZĐÀ-Ỹ]", one) else t)
+        out.append(replace(t, lead=(one,)) if re.match(rf"(?:(?:các|những)\s+)?(?i:{kind})\s+[A-ZĐÀ-Ỹ]", one) else t)
     return out
 
 
