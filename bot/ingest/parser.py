@@ -2226,9 +2226,12 @@ def _speaker_ask_tasks(body: list[str], tasks: list[ParsedTask], *, issued_on: d
 # các huyện yêu cầu rà soát …" (the addressees asked), "Chủ tịch UBND tỉnh vừa có văn bản chỉ đạo Sở X phối hợp với …
 # tổ chức kiểm tra …", "UBND tỉnh vừa ban hành văn bản số 1345/UBND-KT chỉ đạo, UBND huyện Y phối hợp Sở Z kiểm điểm
 # …" (the unit named after the ask)
-LETTER_SENT_ASK = re.compile(r"\bvừa\s+(?:ký|ban\s*hành|có|gửi|gởi)\s+(?:văn\s*bản|công\s*văn|công\s*điện|chỉ\s*thị|"
-                             r"thông\s*báo)\b[^.;:]{0,80}?\s(?:(?:gửi|gởi)\s+(?P<to>[^.;:]{3,200}?)\s+)?"
-                             r"(?P<ask>yêu\s*cầu|chỉ\s*đạo|đề\s*nghị|giao)\s*,?\s+(?=\S)", re.U)
+# (the ask may be said twice, "có văn bản chỉ đạo, yêu cầu Sở X …"; "ý kiến chỉ đạo của Thủ tướng … giao Bộ X …" asks
+# with "giao", after whose direction it was)
+LETTER_SENT_ASK = re.compile(r"\b(?:vừa|đã)\s+(?:ký|ban\s*hành|có|gửi|gởi)\s+(?:văn\s*bản|công\s*văn|công\s*điện|"
+                             r"chỉ\s*thị|thông\s*báo)\b[^.;:]{0,80}?\s(?:(?:gửi|gởi)\s+(?P<to>[^.;:]{3,200}?)\s+)?"
+                             r"(?P<ask>(?:chỉ\s*đạo\s*,?\s+)?(?:yêu\s*cầu|đề\s*nghị|giao)|chỉ\s*đạo(?!\s+của\b))"
+                             r"\s*,?\s+(?=\S)", re.U)
 # a letter sent to units, whose ask follows their names with the work: "Sở GD&ĐT Hòa Bình gửi văn bản đến các phòng
 # GD&ĐT, các đơn vị trường học trực thuộc yêu cầu rà soát …" (the addressees asked; told with or without "vừa")
 LETTER_SENT_TO = re.compile(r"\b(?:gửi|gởi)\s+(?:văn\s*bản|công\s*văn|công\s*điện)(?:\s+số\s+\S+)?\s+(?:đến|tới|cho)\s+"
@@ -2237,8 +2240,10 @@ LETTER_SENT_TO = re.compile(r"\b(?:gửi|gởi)\s+(?:văn\s*bản|công\s*văn|c
 # an ask a unit has made, told in the news: "Sở X đã đề nghị các đơn vị liên quan tạm ngừng cấp phép …" (not an ask of
 # the document's own addressee — "Bộ X đã đề nghị UBND tỉnh …" in a letter is background: the asked must be a group or
 # a unit other than a people's committee or council)
-TOLD_ASK = re.compile(r"^(?:[^,.;]{0,40},\s*)?[^,.;]{3,80}?\s(?:đã|vừa)\s+(?:đề\s*nghị|yêu\s*cầu|chỉ\s*đạo)\s+"
-                      r"(?=(?:các|những)\s)", re.U)
+TOLD_ASK = re.compile(r"^(?:[^,.;]{0,40},\s*)?[^,.;]{3,80}?\s(?:đã|vừa)\s+(?:đề\s*nghị|yêu\s*cầu|chỉ\s*đạo|giao)\s+"
+                      # (or one department or agency: "UBND tỉnh đã giao Sở GD-ĐT chấn chỉnh …")
+                      r"(?=(?:các|những)\s|(?:cho\s+)?(?:Sở|Bộ|Phòng|Cục|Chi\s*cục|Công\s*an|Thanh\s*tra|Trung\s*tâm)\s)",
+                      re.U)
 # the letter's details, in the next paragraph: "Theo đó, Chủ tịch UBND huyện yêu cầu: …", "Cụ thể, …"
 DETAILS_FOLLOW = re.compile(r"^(?:Theo\s*đó|Cụ\s*thể)\s*,", re.U)
 # a later ask of the same sentence, with its own doer: "…, yêu cầu đến 30/5/2016 Sở Nội vụ phải có báo cáo …"

@@ -77,3 +77,28 @@ def test_a_unit_turned_to_then_asked_by_name_keeps_the_name() -> None:
     got = _led("Đối với ngành giáo dục, UBND tỉnh yêu cầu Sở Giáo dục và Đào tạo chỉ đạo các trường rà soát cơ sở "
                "vật chất trước năm học mới.\n")
     assert [lead for _, lead in got] == [["Sở Giáo dục và Đào tạo"]]
+
+
+# ---- a body's ask told in the news: "X đã giao Sở Y …", "… văn bản truyền đạt ý kiến chỉ đạo của Thủ tướng giao Bộ Y"
+
+NEWS_OPENING = "Tình trạng dạy thêm trái phép diễn ra ở nhiều trường học trong thời gian qua.\n\n"
+
+
+@pytest.mark.parametrize(("sentence", "lead"), [
+    ("UBND tỉnh Khánh Hòa đã giao Sở GD-ĐT chấn chỉnh lại các thiếu sót trong quản lý dạy thêm, học thêm.",
+     ["Sở GD-ĐT"]),
+    ("UBND tỉnh vừa giao Công an tỉnh chủ trì kiểm tra, xử lý các cơ sở dạy thêm không phép.", ["Công an tỉnh"]),
+    ("Văn phòng Chính phủ vừa có văn bản truyền đạt ý kiến chỉ đạo của Thủ tướng Chính phủ giao Bộ Lao động - "
+     "Thương binh và Xã hội nắm chắc tình hình việc làm của người lao động.",
+     ["Bộ Lao động - Thương binh và Xã hội"]),
+])
+def test_an_ask_told_in_the_news_is_the_asked_units_task(sentence: str, lead: list[str]) -> None:
+    got = _led(NEWS_OPENING + sentence + "\n")
+    assert [led for text, led in got if text.startswith(sentence[:30])] == [lead], got
+
+
+def test_an_assignment_to_the_peoples_committee_told_in_a_letter_stays_background() -> None:
+    # (what a ministry once asked of the province is the ground of the letter, not its ask)
+    got = _led(NEWS_OPENING + "Trước đó, Bộ Giáo dục và Đào tạo đã giao UBND tỉnh rà soát các quy định về dạy "
+               "thêm, học thêm.\n")
+    assert not [text for text, _ in got if text.startswith("Trước đó")], got
