@@ -225,7 +225,7 @@ _STOP = (
     r"giải\s*trình|tiếp\s*tục|nhanh\s*chóng|sớm|dừng|tạm\s*dừng|rút|lựa\s*chọn|cử|dự(?!\s*(?:án|toán|báo|trữ|phòng))|tham\s*gia|"
     # ("cấp" before a level is the level, not the verb "grant": "Ban Chỉ đạo cấp quân khu", "cấp thành phố"; nor in
     # "thứ cấp", "sơ cấp": "nhà đầu tư thứ cấp"; and more verbs after a doer: "… phát động", "… lồng ghép")
-    r"phát\s*động|lồng\s*ghép|mở(?=\s+(?:đợt|lớp|cuộc|chiến\s*dịch|chuyên\s*mục|hội\s*nghị)\b)|"
+    r"phát\s*động|lồng\s*ghép|mở(?=\s+(?:đợt|lớp|cuộc|chiến\s*dịch|chuyên\s*mục|hội\s*nghị)\b)|kiểm\s*điểm|"
     r"mời|gửi|nộp|(?<!thứ\s)(?<!sơ\s)cấp(?!\s*(?:trên|dưới|tỉnh|huyện|xã|cơ\s*sở|ủy|uỷ|[Tt]rung\s*ương|quân\s*khu|quận|phường|"
     r"thị\s*xã|thị\s*trấn|thành\s*phố|bộ|ngành|vùng|khu\s*vực|quốc\s*gia)\b)|thu|chi(?!\s*(?:bộ|đoàn|nhánh|cục|hội))|trả|sửa\s*chữa|khắc\s*phục|"
     r"xác\s*minh|khảo\s*sát|lấy\s*(?:mẫu|ý\s*kiến)|làm\s*tốt|bảo\s*vệ(?!\s*thực\s*vật)|(?<!^\s)(?<!,\s)lãnh\s*đạo|(?<=,\s)lãnh\s*đạo(?!\s+(?:các|UBND|HĐND|[ỦU][yỷ]\s*ban)\s)|sắp\s*xếp|kiện\s*toàn|bãi\s*bỏ|thay\s*thế|điều\s*chỉnh|yêu\s*cầu|đề\s*nghị|"
@@ -314,11 +314,13 @@ ASK = re.compile(r"(?:^|[\s,;:.(])(?<!thừa\s)(?<!việc\s)(?:" + loose("đề 
                  r"(?:[Qq]uý\s+)?(?=(?P<u>.+))", re.U)  # (a lookahead: a later "đề nghị" is found too)
 # Who may ask: words before "đề nghị"/"yêu cầu" that make what follows the doer, not the object
 # ("Thủ tướng Chính phủ yêu cầu UBND các tỉnh …", "Để …, đề nghị quý Tổng cục …").
-REQUESTER = re.compile(r"^(?:Để|Nhằm|Trên\s*cơ\s*sở|Căn\s*cứ|Thực\s*hiện|Sau\s*khi|Xét)\b|\b(?:Thủ\s*tướng|Chủ\s*tịch|"
+REQUESTER = re.compile(r"^(?:Để|Nhằm|Trên\s*cơ\s*sở|Căn\s*cứ|Thực\s*hiện|Sau\s*khi|Xét)\b|"
+                       # (a body by its initials opening the subject: "UBKT Trung ương yêu cầu …", "NHNN đề nghị …")
+                       r"^(?:[^,.;:]{0,30},\s*)?(?:[A-ZĐ]{3,6})(?=\s|$)|\b(?:Thủ\s*tướng|Chủ\s*tịch|"
                        r"Phó\s*[Cc]hủ\s*tịch|Phó\s*[Tt]hủ\s*tướng|Phó\s*[Gg]iám\s*đốc|UBND|Ủy\s*ban|Uỷ\s*ban|Sở|Bộ|Văn\s*phòng|Ban|Tổng\s*cục|Cục|Chi\s*cục|[Đđ]ồng\s*chí|"
                        r"Chính\s*phủ|Lãnh\s*đạo|Giám\s*đốc|Bộ\s*trưởng|Thường\s*trực|Thường\s*vụ|Tỉnh\s*[ủu]ỷ|"
                        r"Tỉnh\s*ủy|Huyện\s*ủy|Huyện\s*uỷ|Thành\s*ủy|Thành\s*uỷ|Thị\s*ủy|Thị\s*uỷ|Đảng\s*ủy|Đảng\s*uỷ|"
-                       r"Bí\s*thư|Hội\s*nghị|cuộc\s*họp|"
+                       r"Bí\s*thư|Hội\s*nghị|cuộc\s*họp|Công\s*an|"
                        # a document that asks: "Chỉ thị yêu cầu UBND các huyện …", "Công văn đề nghị …"
                        r"Chỉ\s*thị|Công\s*văn|Công\s*điện|Kế\s*hoạch|Thông\s*báo|Kết\s*luận|Quyết\s*định|Nghị\s*quyết|"
                        r"[Vv]ăn\s*bản|công\s*văn|công\s*điện)\b", re.U)

@@ -102,3 +102,19 @@ def test_an_assignment_to_the_peoples_committee_told_in_a_letter_stays_backgroun
     got = _led(NEWS_OPENING + "Trước đó, Bộ Giáo dục và Đào tạo đã giao UBND tỉnh rà soát các quy định về dạy "
                "thêm, học thêm.\n")
     assert not [text for text, _ in got if text.startswith("Trước đó")], got
+
+
+# ---- who asks: a body by its initials, the police; "kiểm điểm" is the work after the units asked
+
+
+@pytest.mark.parametrize("speaker", ["UBKT Trung ương", "Từ đó, UBKT Trung ương", "NHNN", "Công an tỉnh An Giang"])
+def test_a_body_by_its_initials_or_the_police_asks_the_units_after_it(speaker: str) -> None:
+    got = _led(f"{speaker} yêu cầu Ban Thường vụ Tỉnh ủy và các đồng chí Thường trực Tỉnh ủy Kiên Giang kiểm điểm "
+               "nghiêm túc, rút kinh nghiệm sâu sắc.\n")
+    assert [lead for _, lead in got] == [["Ban Thường vụ Tỉnh ủy", "các đồng chí Thường trực Tỉnh ủy Kiên Giang"]], got
+
+
+def test_initials_inside_the_work_ask_nobody() -> None:
+    # (an abbreviation after the opening words is no speaker: the ask's object stays the work's object)
+    got = _led("Tiếp tục triển khai dự án ODA, yêu cầu các nhà thầu bảo đảm tiến độ thi công.\n")
+    assert not any(lead and lead[0].startswith("ODA") for _, lead in got), got
