@@ -1036,7 +1036,24 @@ def _singled_out(fragment: str, stops: re.Pattern[str]) -> list[str] | None:
     return group + (_units_from(tail, stops) if UNIT_START.match(tail) and not PLACE_SINGLED.match(tail) else [])
 
 
+# a head's title in lower case before a unit's capitalised name, as the press writes it: "yêu cầu giám đốc Công an các
+# tỉnh …", "đề nghị chủ tịch UBND các huyện …" — read as the title that opens a name
+LOWER_TITLE = re.compile(r"(?:giám\s*đốc|chủ\s*tịch|thủ\s*trưởng|bí\s*thư)(?=\s+(?:các\s+)?[A-ZĐ])", re.U)
+
+
 def _units_from(fragment: str, stops: re.Pattern[str] = STOP_RE) -> list[str]:
+    """The units a fragment opens with (`_units_read`), a head's title in lower case included (LOWER_TITLE: read as
+    capitalised, given back as written)."""
+    fragment = fragment.strip()
+    if LOWER_TITLE.match(fragment) is None:
+        return _units_read(fragment, stops)
+    units = _units_read(fragment[:1].upper() + fragment[1:], stops)
+    if units and units[0][:1] == fragment[:1].upper() and units[0][1:20] == fragment[1:20]:
+        units[0] = fragment[:1] + units[0][1:]
+    return units
+
+
+def _units_read(fragment: str, stops: re.Pattern[str] = STOP_RE) -> list[str]:
     # "Công ty X (đơn vị quản lý công trình), chính quyền địa phương …": a note inside a list is not its end
     fragment = NOTE_IN_LIST.sub(lambda m: "" if m.group(1)[:1].islower() else m.group(0), fragment.strip())
     if count := COUNT_BEFORE_UNIT.match(fragment):  # (the count stays with the name: "18 Tổ dân phố")

@@ -118,3 +118,15 @@ def test_initials_inside_the_work_ask_nobody() -> None:
     # (an abbreviation after the opening words is no speaker: the ask's object stays the work's object)
     got = _led("Tiếp tục triển khai dự án ODA, yêu cầu các nhà thầu bảo đảm tiến độ thi công.\n")
     assert not any(lead and lead[0].startswith("ODA") for _, lead in got), got
+
+
+@pytest.mark.parametrize(("asked", "lead"), [
+    ("giám đốc Công an các tỉnh, thành phố trực thuộc Trung ương",
+     "giám đốc Công an các tỉnh, thành phố trực thuộc Trung ương"),
+    ("chủ tịch UBND các huyện", "chủ tịch UBND các huyện"),
+    ("Giám đốc Công an các tỉnh", "Giám đốc Công an các tỉnh"),
+])
+def test_a_head_titled_in_lower_case_before_a_unit_is_asked(asked: str, lead: str) -> None:
+    got = _led(f"Công điện nêu rõ yêu cầu {asked} tiếp tục chỉ đạo quyết liệt các giải pháp phòng ngừa, ngăn chặn "
+               "sản xuất, buôn bán, sử dụng pháo nổ.\n")
+    assert [led for _, led in got] == [[lead]], got
