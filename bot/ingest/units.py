@@ -533,8 +533,11 @@ GROUP_LIST_BEFORE = re.compile(r"(?:^|\s)[Cc]ác(?:\s+[^\s,;:.]+){1,3},$|"
 KINDS_LIST_BEFORE = re.compile(r"(?:^|\s)[Cc]ác(?:\s+[^\s,;:.]+){1,3}(?:,(?:\s+[^\s,;:.]+){1,2}){1,3},$", re.U)
 ORGANISATION_KIND = re.compile(r"\s*(?:[,;]|và\s|hoặc\s|cá\s*nhân|kinh\s*tế|xã\s*hội|chính\s*trị|đoàn\s*thể|"
                                r"doanh\s*nghiệp|liên\s*quan|có\s*liên\s*quan|trên\s*địa\s*bàn|thuộc|tôn\s*giáo|quốc\s*tế|tín\s*dụng|"
-                               r"sự\s*nghiệp|hành\s*nghề)", re.U)
+                               r"sự\s*nghiệp|hành\s*nghề|hành\s*chính)", re.U)
 GROUP_WORD_BEFORE = re.compile(r"(?:^|\s)(?:[Cc]ác|[Nn]hững|[Mm]ọi)$", re.U)
+# the same list asked without "các", from the name's first word: "yêu cầu cơ quan, tổ chức, cá nhân có liên quan …",
+# "cơ quan, đơn vị, tổ chức trên địa bàn …" (still "Cơ quan, tổ chức hội nghị …": the verb)
+BARE_KINDS_BEFORE = re.compile(r"^\s*(?:[Cc]ơ\s*quan|[Đđ]ơn\s*vị)(?:,\s*(?:cơ\s*quan|đơn\s*vị))?,$", re.U)
 
 
 # a team named by the work it is set up for: "Đoàn thanh tra", "Tổ kiểm tra liên ngành", "Đoàn công tác"
@@ -557,6 +560,9 @@ def _first_stop(padded: str, stops: re.Pattern[str] = STOP_RE) -> re.Match[str] 
         if re.match(r"\stổ\s*chức\b", m.group(0)) and KINDS_LIST_BEFORE.search(padded[: m.start()]) and \
                 ORGANISATION_KIND.match(padded, m.end()):
             continue  # "các cơ quan, đơn vị, tổ chức, cá nhân": organisations, one more kind of the group
+        if re.match(r"\stổ\s*chức\b", m.group(0)) and BARE_KINDS_BEFORE.search(padded[: m.start()]) and \
+                ORGANISATION_KIND.match(padded, m.end()):
+            continue  # "cơ quan, tổ chức, cá nhân": the same group asked without "các"
         if ADVISORY_BODY.search(padded[: m.start()]) and (
                 re.match(r"\sgiúp\s*việc", m.group(0)) or (re.match(r"\stham\s*mưu", m.group(0)) and
                                                           ADVISING_AS_KIND.match(padded, m.end()))):
