@@ -161,6 +161,9 @@ _GROUP = (rf"(?:[Cc]ác|[Mm]ọi|[Nn]hững|[Tt]oàn\s*thể(?:\s+các)?|[Mm]ỗ
           r"(?:[Cc]ác\s+)?[Tt]hành\s*viên\s+(?=(?:Ban|BCĐ|Hội\s*đồng|Tổ|Ủy\s*ban|Uỷ\s*ban|UBND|Đoàn)\b)|"
           r"(?:[Tt]oàn\s*thể\s+)?Nhân\s*dân\b|"  # the people, asked by a public notice ("đề nghị Nhân dân …")
           r"[Tt]oàn\s*thể\s+nhân\s*dân\b|"  # ("… các thôn và toàn thể nhân dân đồng loạt ra quân …")
+          # ("UBND xã đề nghị toàn dân gương mẫu …"; not a movement's name, "phong trào Toàn dân bảo vệ …", nor "toàn
+          # dân tộc")
+          r"(?<!trào\s)[Tt]oàn\s*dân\b(?!\s*tộc)|"
           r"[Tt]oàn\s*thể\s+cán\s*bộ\b|"  # ("yêu cầu toàn thể cán bộ, đảng viên, công chức … đồng loạt ra quân")
           # a whole sector by its name: "Bộ Y tế yêu cầu toàn Ngành Y tế và các cơ quan … chủ động …" (not where the
           # work is done: "… quán triệt trong toàn ngành …")
@@ -221,8 +224,8 @@ _STOP = (
     r"đưa|sửa\s*đổi|bổ\s*sung|thông\s*báo|thông\s*tin(?=\s+(?:rộng\s*rãi|kịp\s*thời|đầy\s*đủ|cho|đến|tới)\b)|"
     r"công\s*bố|công\s*khai|phổ\s*biến|quán\s*triệt|ký|chuẩn\s*bị|"
     r"phân\s*công|đẩy\s*mạnh|đẩy\s*nhanh|nâng\s*cao|thực\s*thi|thanh\s*tra|tiếp\s*nhận|phát\s*huy|"
-    r"duy\s*trì|hỗ\s*trợ|tạo\s*điều\s*kiện|khuyến\s*khích|vận\s*hành|ứng\s*dụng|nghiêm\s*túc|"
-    r"giải\s*trình|tiếp\s*tục|nhanh\s*chóng|sớm|dừng|tạm\s*dừng|rút|lựa\s*chọn|cử|dự(?!\s*(?:án|toán|báo|trữ|phòng))|tham\s*gia|"
+    r"duy\s*trì|hỗ\s*trợ|tạo\s*điều\s*kiện|khuyến\s*khích|vận\s*hành|ứng\s*dụng|nghiêm\s*túc|gương\s*mẫu|"
+    r"giải\s*trình|tiếp\s*tục|nhanh\s*chóng|sớm|dừng|tạm\s*dừng|rút|lựa\s*chọn|(?<![Bb]ầu\s)cử(?!\s*tri\b)|dự(?!\s*(?:án|toán|báo|trữ|phòng))|tham\s*gia|"
     # ("cấp" before a level is the level, not the verb "grant": "Ban Chỉ đạo cấp quân khu", "cấp thành phố"; nor in
     # "thứ cấp", "sơ cấp": "nhà đầu tư thứ cấp"; and more verbs after a doer: "… phát động", "… lồng ghép")
     r"phát\s*động|lồng\s*ghép|mở(?=\s+(?:đợt|lớp|cuộc|chiến\s*dịch|chuyên\s*mục|hội\s*nghị)\b)|kiểm\s*điểm|"
