@@ -419,13 +419,20 @@ def draft_preview(parsed: ParsedNotice, draft: Draft, title: str, *, replies: bo
         which = "các nhiệm vụ trên" if len(once) == len(parsed.tasks) else f"nhiệm vụ {_spans(once)}"
         lines += ["", f"Đơn vị chủ trì của {which} được lấy {_LEAD_TAKEN_FROM[source]} (nhiệm vụ không tự ghi "
                       "đơn vị); đồng chí kiểm tra lại."]
-    if any(task.due is None and not task.recurrence for task in parsed.tasks):  # said once, not under each
-        lines += ["", "Nhiệm vụ không có thời hạn cụ thể được đề nghị cập nhật tiến độ 10 ngày làm việc một lần."]
+    undated = [i for i, task in zip(draft.numbers, parsed.tasks, strict=True) if task.due is None and
+               not task.recurrence]
+    if undated:  # said once, with their numbers, not under each task
+        spans = _spans(undated)  # (scattered over a long plan: their count, each task's line shows it)
+        which = "Các nhiệm vụ trên" if len(undated) == len(parsed.tasks) else \
+            f"{len(undated)} nhiệm vụ" if spans.count(",") >= UNDATED_RUNS else f"Nhiệm vụ {spans}"
+        lines += ["", f"{which} không có thời hạn cụ thể: Nhắc việc đề nghị cập nhật tiến độ 10 ngày làm việc "
+                      "một lần."]
     lines += ["", "Đồng chí kiểm tra lại và xác nhận để giao việc, hoặc hủy nếu chưa đúng.",
               f"Để sửa, đồng chí {how}, mỗi dòng một sửa đổi: {_edit_examples(parsed, draft, today)}."]
     return vn("\n".join(lines))
 
 
+UNDATED_RUNS = 8  # runs of task numbers without a deadline the preview names; more: their count
 COMPACT_PREVIEW_FROM = 20  # tasks in a preview from which each is one line (probe 24 #10)
 COMPACT_TEXT = 70  # characters of a task's text in a compact preview's line
 
@@ -713,7 +720,8 @@ def _task_block(number: int, task: ParsedTask, draft: Draft, today: dt.date | No
     if task.leaders and leaders:
         lines.append(f"   • Lãnh đạo phụ trách: {', '.join(task.leaders)}")
     rounds = _first_round(task, today, explain) if task.recurrence else None
-    lines.append(f"   • Thời hạn: {_deadline_said(task, rounds)}")
+    if task.due or task.recurrence or task.due_text:  # (none at all: said once for all of them, under the tasks)
+        lines.append(f"   • Thời hạn: {_deadline_said(task, rounds)}")
     if rounds is not None and rounds.occurrence is not None and rounds.skipped is not None:
         lines.append(f"     ({_skipped_round(rounds.skipped, today)})")
     due = rounds.occurrence.due_on if rounds is not None and rounds.occurrence is not None else task.due

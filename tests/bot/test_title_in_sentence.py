@@ -55,7 +55,7 @@ def test_messages_embed_the_title_as_a_sentence_does() -> None:
 async def test_the_confirm_answer_and_the_assignment_say_a_meeting_notice_in_lower_case(harness: Harness) -> None:
     await harness.send_file("admin", "seed-notice.txt", data=SEED_NOTICE.read_bytes())
     firsts = [t.splitlines()[0] for t in texts_to(harness, "admin")]
-    assert any(line.endswith(") Thông báo về cuộc làm việc ngày 23/02/2018") for line in firsts), firsts  # (heading)
+    assert any(line.endswith("Thông báo về cuộc làm việc ngày 23/02/2018") for line in firsts), firsts  # (heading)
     mark = len(harness.sent)
     await harness.tap("admin", texts.BUTTON_CONFIRM)
     answer = next(t for t in texts_to(harness, "admin", mark) if t.startswith("Đã xác nhận"))
