@@ -560,12 +560,9 @@ def _first_stop(padded: str, stops: re.Pattern[str] = STOP_RE) -> re.Match[str] 
             continue  # "các tổ chức cơ sở đảng": the kind of a group, not a verb
         if re.match(r"\stổ\s*chức\b", m.group(0)) and GROUP_LIST_BEFORE.search(padded[: m.start()]):
             continue  # "các cấp ủy, tổ chức đảng": one more kind of the group
-        if re.match(r"\stổ\s*chức\b", m.group(0)) and KINDS_LIST_BEFORE.search(padded[: m.start()]) and \
-                ORGANISATION_KIND.match(padded, m.end()):
-            continue  # "các cơ quan, đơn vị, tổ chức, cá nhân": organisations, one more kind of the group
-        if re.match(r"\stổ\s*chức\b", m.group(0)) and BARE_KINDS_BEFORE.search(padded[: m.start()]) and \
-                ORGANISATION_KIND.match(padded, m.end()):
-            continue  # "cơ quan, tổ chức, cá nhân": the same group asked without "các"
+        if re.match(r"\stổ\s*chức\b", m.group(0)) and ORGANISATION_KIND.match(padded, m.end()) and \
+                (KINDS_LIST_BEFORE.search(padded[: m.start()]) or BARE_KINDS_BEFORE.search(padded[: m.start()])):
+            continue  # "(các) cơ quan, đơn vị, tổ chức, cá nhân": organisations, one more kind of the group
         if ADVISORY_BODY.search(padded[: m.start()]) and (
                 re.match(r"\sgiúp\s*việc", m.group(0)) or (re.match(r"\stham\s*mưu", m.group(0)) and
                                                           ADVISING_AS_KIND.match(padded, m.end()))):
