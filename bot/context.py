@@ -20,7 +20,11 @@ def policy_from(settings: Settings) -> ReminderPolicy:
                                day_end=settings.workday_end)
     return ReminderPolicy(calendar=calendar, remind_at=settings.remind_at,
                           quiet_after_working_days=settings.quiet_after_days,
-                          overdue_every_working_days=settings.overdue_every_days)
+                          overdue_every_working_days=settings.overdue_every_days,
+                          checkin_every_working_days=settings.checkin_every_days,
+                          # gathered into a digest at most this many days ahead: always fewer than the cadence
+                          checkin_gather_working_days=min(ReminderPolicy.checkin_gather_working_days,
+                                                          settings.checkin_every_days - 1))
 
 
 class _Current:

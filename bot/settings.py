@@ -33,6 +33,8 @@ class Settings(BaseModel):
     quiet_after_days: int = Field(default=5, ge=0)
     # a late task is listed the first working day late, then every this many working days in its first week (1: daily)
     overdue_every_days: int = Field(default=2, ge=1)
+    # a task without a deadline asks its holder for an update every this many working days from its assignment
+    checkin_every_days: int = Field(default=10, ge=1, le=120)
     # messages/s of a channel's overall rate the morning digests leave free for replies to people who write
     # meanwhile (/viec, "2.1 xong", a tap's confirmation); the digests keep at least half the rate
     reply_reserve: float = Field(default=1.0, ge=0)
@@ -86,6 +88,7 @@ ENV_NAMES = {
     "NHACVIEC_WEEKLY_AT": "weekly_at",
     "NHACVIEC_QUIET_AFTER_DAYS": "quiet_after_days",
     "NHACVIEC_OVERDUE_EVERY_DAYS": "overdue_every_days",
+    "NHACVIEC_CHECKIN_EVERY_DAYS": "checkin_every_days",
     "NHACVIEC_REPLY_RESERVE": "reply_reserve",
     "NHACVIEC_LOG_LEVEL": "log_level",
     "NHACVIEC_WEBHOOK_URL": "webhook_url",

@@ -21,6 +21,7 @@ from bot.textbase import RECURRENCE_LABELS, ask_first, date_vn, notice_table, sh
 from bot.textbase import join_units as _units
 from scheduler.calendar import VN_TZ, WorkingCalendar
 from scheduler.dispatcher import DigestLine, DigestView, OfficeLine
+from scheduler.policy import DEFAULT_POLICY
 from scheduler.recurrence import DEADLINE_LABEL, Occurrence
 from scheduler.series import FIRST_ROUND_LEAD_WORKING_DAYS, FirstRound, first_round
 from storage.calendar import CalendarDayEntry, DueNear
@@ -359,11 +360,13 @@ def draft_preview(parsed: ParsedNotice, draft: Draft, title: str, *, replies: bo
                   explain: Callable[[dt.date], str | None] | None = None,
                   today: dt.date | None = None, ocr: bool = False,
                   misread: Sequence[tuple[str, Sequence[Misread]]] = (), compact: bool | None = None,
-                  pasted: bool = False, numbering: Sequence[Skip] = (), unread: Sequence[str] = ()) -> str:
+                  pasted: bool = False, numbering: Sequence[Skip] = (), unread: Sequence[str] = (),
+                  checkin_every: int = DEFAULT_POLICY.checkin_every_working_days) -> str:
     """`misread`: for a text read by OCR, each place ("trích yếu", or a task's number as the preview shows it) with
     the words probably misread there (bot.ocrwords); `pasted`: the text was pasted, and reads as an OCR reading;
     `numbering`: where the OCR text's lettered items do not follow on (bot.ingest.enumeration); `unread`: the text's
-    numbered items not read as tasks (bot.ingest.parser.items_not_read).
+    numbered items not read as tasks (bot.ingest.parser.items_not_read); `checkin_every`: the working days between
+    the updates asked of a task without a deadline (`ReminderPolicy.checkin_every_working_days`).
     `compact`: one line a task (default: from COMPACT_PREVIEW_FROM tasks on), the details on request ("xem 12",
     "chi tiết mục III.1", "xem đầy đủ")."""
     if not (_has_number(parsed.number) or parsed.date or parsed.meeting_date or parsed.subject):
@@ -425,11 +428,16 @@ def draft_preview(parsed: ParsedNotice, draft: Draft, title: str, *, replies: bo
         spans = _spans(undated)  # (scattered over a long plan: their count, each task's line shows it)
         which = "Các nhiệm vụ trên" if len(undated) == len(parsed.tasks) else \
             f"{len(undated)} nhiệm vụ" if spans.count(",") >= UNDATED_RUNS else f"Nhiệm vụ {spans}"
-        lines += ["", f"{which} không có thời hạn cụ thể: Nhắc việc đề nghị cập nhật tiến độ 10 ngày làm việc "
-                      "một lần."]
+        lines += ["", f"{which} không có thời hạn cụ thể: Nhắc việc đề nghị cập nhật tiến độ "
+                      f"{checkin_cadence(checkin_every)}."]
     lines += ["", "Đồng chí kiểm tra lại và xác nhận để giao việc, hoặc hủy nếu chưa đúng.",
               f"Để sửa, đồng chí {how}, mỗi dòng một sửa đổi: {_edit_examples(parsed, draft, today)}."]
     return vn("\n".join(lines))
+
+
+def checkin_cadence(every: int) -> str:
+    """How often a task without a deadline is asked for its update, as the preview and the assignment say it."""
+    return "mỗi ngày làm việc" if every == 1 else f"{every} ngày làm việc một lần"
 
 
 UNDATED_RUNS = 8  # runs of task numbers without a deadline the preview names; more: their count
@@ -2420,11 +2428,13 @@ def task_card_text(*, item_ref: str, notice_title: str, text: str, due_on: dt.da
 
 def assignment_text(name: str, notice_title: str, tasks: Sequence[tuple[str, str, dt.date | None, str | None]],
                     buttons: bool, today: dt.date | None = None, units: Sequence[str | None] = (),
-                    supporting: Sequence[bool] = (), supporting_ahead: bool = True) -> str:
+                    supporting: Sequence[bool] = (), supporting_ahead: bool = True,
+                    checkin_every: int = DEFAULT_POLICY.checkin_every_working_days) -> str:
     """Sent once when a notice is confirmed (or a task reaches its holder later): every task of that notice given
     to this person; a deadline already past `today` is said to be past. `units`: each task's lead unit, said when
     the person holds tasks of several units (a second post, kiêm nhiệm). `supporting`: each task is a supporting
-    duty on the lighter ladder (`ReminderPolicy.supports_task_lightly`; `supporting_ahead`: reminded once ahead)."""
+    duty on the lighter ladder (`ReminderPolicy.supports_task_lightly`; `supporting_ahead`: reminded once ahead).
+    `checkin_every`: the working days between the updates asked of a task without a deadline."""
     count = f"{len(tasks)} nhiệm vụ" if len(tasks) > 1 else "nhiệm vụ"
     light = list(supporting) if len(supporting) == len(tasks) else [False] * len(tasks)
     role = "phối hợp thực hiện" if all(light) else "chủ trì"
@@ -2451,7 +2461,7 @@ def assignment_text(name: str, notice_title: str, tasks: Sequence[tuple[str, str
     lines.append("")
     if not all(light):
         lines.append("Nhắc việc sẽ nhắc vào buổi sáng ngày làm việc khi nhiệm vụ sắp đến hạn, đến hạn hoặc quá hạn; "
-                     "nhiệm vụ không có thời hạn được đề nghị cập nhật 10 ngày làm việc một lần.")
+                     f"nhiệm vụ không có thời hạn được đề nghị cập nhật {checkin_cadence(checkin_every)}.")
     if any(light):
         refs = ", ".join([f"mục {ref}" for (ref, *_), support in zip(tasks, light, strict=True) if support])
         which = "Đây là nhiệm vụ phối hợp" if all(light) else f"Với nhiệm vụ phối hợp ({refs})"

@@ -56,7 +56,8 @@ async def start(conv: Conversation, event: TextIn, args: list[str], person: Pers
             person.full_name, title, [(t.item_ref, t.text, t.due_on, t.occurrence_label) for t in mine], buttons,
             ctx.today(), units=[t.lead_name for t in mine],
             supporting=[ctx.policy.supports_task_lightly(t) for t in mine],
-            supporting_ahead=bool(ctx.policy.supporting_days_before)))
+            supporting_ahead=bool(ctx.policy.supporting_days_before),
+            checkin_every=ctx.policy.checkin_every_working_days))
         if sent.last_id is not None:
             for task in mine:
                 await ctx.db.run(remember_task_message, task_id=task.id, channel=sent.channel, chat_id=sent.chat_id,

@@ -188,7 +188,8 @@ async def _show_draft(conv: Conversation, event: Inbound, parsed: ParsedNotice, 
                       texts.draft_preview(parsed, draft, title, replies=replies, today=conv.ctx.today(),
                                           explain=conv.ctx.policy.calendar.explain_deadline,
                                           ocr=draft.ocr_text is not None, misread=misread, compact=compact,
-                                          pasted=pasted, numbering=skips(draft.ocr_text or ""), unread=unread))
+                                          pasted=pasted, numbering=skips(draft.ocr_text or ""), unread=unread,
+                                          checkin_every=conv.ctx.policy.checkin_every_working_days))
 
 
 def _pasted(session: Session, notice_id: int) -> bool:
@@ -634,7 +635,8 @@ async def tell_assigned(conv: Conversation, title: str, assignees: dict[int, lis
                                      [(t.item_ref, t.text, t.due_on, t.occurrence_label) for t in tasks],
                                      buttons, ctx.today(), units=units,
                                      supporting=[ctx.policy.supports_task_lightly(t) for t in tasks],
-                                     supporting_ahead=bool(ctx.policy.supporting_days_before))
+                                     supporting_ahead=bool(ctx.policy.supporting_days_before),
+                                     checkin_every=ctx.policy.checkin_every_working_days)
         if supports and person_id in supports:
             _, rows = await ctx.db.run(supported_tasks, person_id, supports[person_id])
             text = f"{text}\n\n{texts.support_section(title, rows)}"
