@@ -150,7 +150,8 @@ PARTLY = re.compile(r"\b(?:gan|sap)\s+(?:xong|hoan thanh|hoan tat)\b"
                     # "đã xong khâu khảo sát, đang tổng hợp", "xây dựng xong dự thảo, đang xin ý kiến": a step done,
                     # the work still going on after it
                     r"|(?<!chua )(?<!khong )\b(?:xong|hoan thanh)\s+(?!roi\b|het\b|ca\b)\w[^.;]{0,50}?,\s*"
-                    r"(?:hien\s+|nay\s+|va\s+|gio\s+|bay gio\s+)?(?:dang|tiep tuc)\s+\w"
+                    # (or a step still to come: "xây dựng xong đề án, dự kiến trình BTV ngày 20/3", "…, sẽ trình")
+                    r"(?:hien\s+|nay\s+|va\s+|gio\s+|bay gio\s+)?(?:dang|tiep tuc|du kien|se|chuan bi)\s+\w"
                     # a draft done is not the task done: "dự thảo đã xong, trình lãnh đạo Sở cho ý kiến", "đã
                     # xây dựng xong dự thảo kế hoạch", "hoàn thành dự thảo"
                     r"|\bdu thao\s+(?:\w+\s+){0,4}?(?:da\s+)?(?:xong|hoan thanh|hoan tat)\b"
@@ -374,6 +375,8 @@ def _telex(word: str) -> str:
 # "xogn") — no Vietnamese word is so spelled ("xon xao", "song", "xung" are words and stay); read as "xong" (what was
 # typed stays the note, and the status read is said back)
 XONG_TYPO = re.compile(r"\b(?:x+o+n+g+|x+o+n+h+|x+o+[mb]+g+|x+o+g+n+|x+o+n+[bvf]g*|x{2,}o+g+)\b")
+# "hoàn thàh", "hoan thnah", "hoàn tành": "hoàn thành" mistyped on a phone (folded)
+HOAN_THANH_TYPO = re.compile(r"\bhoan\s+(?:thah|thnh|thnah|tanh|tahnh|htanh|thamh|thanhh+)\b")
 
 
 def chat_fold(text: str) -> str:
@@ -381,7 +384,7 @@ def chat_fold(text: str) -> str:
     folded = " ".join(strip_marks(nfc(text)).lower().split())
     folded = re.sub(r"(?<![\w/])b\s*/\s*c(?![\w/])", "bao cao", folded)  # "đã b/c": báo cáo
     folded = re.sub(r"\b[a-z]{3,}\b", lambda m: _telex(m.group(0)), folded)
-    folded = XONG_TYPO.sub("xong", folded)
+    folded = HOAN_THANH_TYPO.sub("hoan thanh", XONG_TYPO.sub("xong", folded))
     return re.sub(r"\b[a-z]{1,6}\b", lambda m: _SHORTHAND.get(m.group(0), m.group(0)), folded)
 
 
@@ -519,12 +522,45 @@ def marks_kept(text: str) -> str:
     said = nfc(text)
     if not has_marks(said):  # no marks: "cho" after a verb of sending is "to" ("da gui du thao cho lanh dao")
         return _SENT_TO.sub(lambda m: m.group(0) + "_", said)
+    return _other_marks_tagged(said, _MARK_SENSITIVE)
 
+
+def _other_marks_tagged(said: str, sensitive: dict[str, str]) -> str:
+    """Each word of `sensitive` (folded → as marked) typed with other marks or none suffixed with "_"."""
     def tag(m: re.Match[str]) -> str:
         word = m.group(0)
-        target = _MARK_SENSITIVE.get(strip_marks(word).lower())
+        target = sensitive.get(strip_marks(word).lower())
         return word if target is None or _marks_of(word) == _marks_of(target) else word + "_"
     return _WORD.sub(tag, said)
+
+
+# a task handed to a person of the unit, typed after its number: "giao cho đ/c Vận theo dõi", "em giao đồng chí Phạm
+# Thị Vận thực hiện", "giao @cadre_bdv" (a person marked as one: "giao cho các phòng triển khai" is a report)
+_HANDED_TO = re.compile(r"^\W*(?:(?:em|toi|minh|xin)\s+)?(?:da\s+)?(?:giao|chuyen)\s+(?:lai\s+)?(?:cho\s+)?"
+                        r"(?:(?:d\s*/\s*c|dc|dong chi)\s+(?P<who>[^\W\d_]+(?:\s+[^\W\d_]+){0,3}?)|(?P<handle>@\w+))"
+                        r"(?=\s*(?:[,.;!]|\b(?:theo doi|thuc hien|phu trach|lam|xu ly|tham muu|trien khai|chu tri|giup"
+                        r"|nhe|nha|a)\b|$))")
+
+
+def handed_to(text: str) -> str | None:
+    """The person a typed "giao cho đ/c …" hands the task to, as typed (name or @handle); None for anything else."""
+    said = nfc(text).strip()
+    plain = strip_marks(said).lower()
+    if len(plain) != len(said) or (m := _HANDED_TO.match(plain)) is None:
+        return None
+    group = "who" if m.group("who") else "handle"
+    return said[m.start(group):m.end(group)]
+
+
+# the words of a question that fold onto others: "là gì" and a place "La Gi", "Gia Lai" … typed with its own marks
+_QUESTION_SENSITIVE = {"la": "là", "gi": "gì"}
+
+
+def question_fold(text: str) -> str:
+    """`chat_fold` of a message, for the question patterns: in a message typed with marks, "la" and "gi" without
+    their marks ("khảo sát La Gi", a town) are not "là gì"; typed with no marks at all, they may be."""
+    said = nfc(text)
+    return chat_fold(_other_marks_tagged(said, _QUESTION_SENSITIVE) if has_marks(said) else said)
 
 
 # "đã <what the task does>": the words after "đã" (a few, with no "đang"/"xong" in them) read against a task's own
@@ -983,14 +1019,17 @@ def split_refs(text: str) -> list[tuple[list[str], str]] | None:
 _MENTION = re.compile(rf"\bmuc\s*(?P<muc>{FOLDED_REF})(?P<letter>[a-k])?(?![a-z0-9])"
                       # "Mục III đã …", "mục IV xin …": a Roman numeral alone, said after "mục" (not "i": a letter)
                       r"|\bmuc\s+(?P<roman>ii|iii|iv|vi{0,3}|ix|x|i(?=\s*:))(?![\w.]|\.\w)"
-                      rf"|(?<![\w/.,])(?P<strong>[ivx]{{1,4}}(?:\.\d{{1,2}})+(?:\.[a-z])?|\d{{1,2}}(?:\.\d{{1,2}})*\.[a-z]"
+                      # ("2.3.b.3": a letter part may have numbered parts of its own)
+                      rf"|(?<![\w/.,])(?P<strong>[ivx]{{1,4}}(?:\.\d{{1,2}})+(?:\.[a-z])?"
+                      r"|\d{1,2}(?:\.\d{1,2})*\.[a-z](?:\.\d{1,2})*"
                       r"|\d{1,2}\.\d{1,2}\.\d{1,2})(?![\w/]|\.\d)"
                       r"|(?:^|(?<=[,;:(])|(?<=\bva)|(?<=\bcon)|(?<=\brieng)|(?<=\btu)"
                       # "Dạ 3.2 đạt 70%", "Vâng, 2.1 xong": after the greeting a message opens with
                       r"|(?<=^da)|(?<=^vang)|(?<=^da vang))\s*(?P<two>\d{1,2}\.\d{1,2})(?=\s+[a-z])"
                       # "xong 2.1-2.4", "em làm xong 1.2 rồi", "xin lùi hạn 1.1 đến …": the item done or asked for
                       r"|(?:(?<=\bxong)|(?<=\bhoan thanh)|(?<=\bgia han)|(?<=\blui han))\s+(?P<verb>\d{1,2}\.\d{1,2})"
-                      r"(?![\w/%]|[.,]\d|\s*(?:%|phan tram|trieu|ty|ha|km|m2|ngay|thang|tuan)\b)")
+                      # (not "2.2" of "hoàn thành 2.2.a": the whole number is the item, read above)
+                      r"(?![\w/%]|[.,]\d|\.[a-z]|\s*(?:%|phan tram|trieu|ty|ha|km|m2|ngay|thang|tuan)\b)")
 _LIST_NEXT = re.compile(rf"^\s*(?:,|&|\bva\b)\s*(?:muc\s*)?(?P<ref>{FOLDED_REF})(?![\w/%]|[.,]\d)"
                         rf"(?=\s*(?:,|&|\bva\b|[.;]|$)|\s+{_STATUS_AFTER})")
 # where what is said of one item ends and the next begins: "mục 1 xong, mục 2 …", "đã hoàn thành mục 1 và đang làm
@@ -1000,8 +1039,10 @@ _CLAUSE_HEAD = re.compile(r"^(?:\W|\b(?:va|con|rieng|nhung|tu)\b)+")
 
 
 def _joined(before: str, after: str) -> str:
-    """The words around an item number, as one line: "Đã xong mục 2, đề nghị …" → "Đã xong, đề nghị …"."""
-    return re.sub(r"\s+([,;:.])", r"\1", " ".join(f"{before} {after}".split())).strip(" ,:;-–")
+    """The words around an item number, as one line: "Đã xong mục 2, đề nghị …" → "Đã xong, đề nghị …"; the
+    brackets it stood in go with it ("Dự thảo quy chế (mục 2.2.a) đã trình …" → "Dự thảo quy chế đã trình …")."""
+    joined = re.sub(r"[(\[]\s*[)\]]", " ", " ".join(f"{before} {after}".split()))
+    return re.sub(r"\s+([,;:.])", r"\1", " ".join(joined.split())).strip(" ,:;-–")
 
 
 def find_refs(text: str) -> list[tuple[list[str], str]] | None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import re
+from calendar import monthrange
 from collections import Counter
 from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -3172,7 +3173,7 @@ def unknown_ref(ref: str, held: Sequence[str] = (), rest: str = "", dues: Sequen
             return vn(f"Trong mục {ref}, đồng chí đang phụ trách mục {under[0]}. Nếu đồng chí báo mục {under[0]}, "
                       f"đồng chí gõ: “{under[0]} {said}”.")
         return vn(f"Mục {ref} gồm nhiều nhiệm vụ; đồng chí đang phụ trách trong mục {ref}: "
-                  + ", ".join(f"mục {r}" for r in under[:8]) + (", …" if len(under) > 8 else "")
+                  + ", ".join(f"mục {r}" for r in under[:8]) + _more_items(len(under) - 8)
                   + f". Đồng chí gõ số mục của từng nhiệm vụ, ví dụ: “{under[0]} {said}”.")
     due_of = dict(zip(held, dues, strict=False)) if len(dues) == len(held) else {}
     # held spanning notices: each item's notice beside it (the same number may be in both: each once per notice)
@@ -3183,7 +3184,7 @@ def unknown_ref(ref: str, held: Sequence[str] = (), rest: str = "", dues: Sequen
     if unit:  # a deputy or cadre holding none: the unit's tasks, which they may report on (month probe 25, F3)
         text = f"Không tìm thấy nhiệm vụ mục {ref} trong các nhiệm vụ của đơn vị."
     text += (" Đơn vị đang có: " if unit else " Đồng chí đang phụ trách: ") + ", ".join(
-        f"mục {r}" + _held_note(notice, due) for r, notice, due in rows[:8]) + (", …" if len(rows) > 8 else "")
+        f"mục {r}" + _held_note(notice, due) for r, notice, due in rows[:8]) + _more_items(len(rows) - 8)
     close = [r for r in refs if re.search(rf"(?<![\d.]){re.escape(ref)}\)?$", r) and r != ref]
     if len(close) == 1:
         said = " ".join(rest.split())
@@ -4892,9 +4893,20 @@ def extension_no_deadline(ref: str, section: str | None = None, items: Sequence[
               f"ví dụ: “{ref} 50% đang thực hiện”, “{ref} vướng <lý do>” hoặc “{ref} xong”.")
 
 
+def _more_items(more: int) -> str:
+    """After a list cut at its first items: " và 5 mục khác" (not ", …" before the sentence's full stop)."""
+    return f" và {more} mục khác" if more > 0 else ""
+
+
 def extension_impossible_day(ref: str, problem: str) -> str:
-    """"xin gia hạn đến 31/2": `problem` is the calendar's "Ngày “31/2” không có trong lịch."."""
-    return vn(f"{problem} Đồng chí đề nghị gia hạn mục {ref} đến ngày nào? Đồng chí gõ lại ngày, ví dụ: “đến 28/2”.")
+    """"xin gia hạn đến 31/2": `problem` is the calendar's "Ngày “31/2” không có trong lịch."; the example is the
+    last day of the month typed ("31/4" → “đến 30/4”)."""
+    example = "28/2"
+    if (m := re.search(r"“\d{1,2}[/.-](\d{1,2})(?:[/.-](\d{4}))?", problem)) and 1 <= int(m.group(1)) <= 12:
+        month = int(m.group(1))
+        example = f"{monthrange(int(m.group(2) or 2001), month)[1]}/{month}"
+    return vn(f"{problem} Đồng chí đề nghị gia hạn mục {ref} đến ngày nào? Đồng chí gõ lại ngày, ví dụ: "
+              f"“đến {example}”.")
 
 
 def extension_needs_date(ref: str) -> str:

@@ -411,7 +411,7 @@ _ONGOING = re.compile(r"\b(?:(?:cong tac\s+)?(?:tuyen truyen|giam sat|theo doi|k
                       r"to chuc thuc hien|tiep tuc|duy tri)\b")
 _ABOUT = re.compile(r"\b(?:ke hoach|chuong trinh|de an|bao cao|ket qua|van ban|noi dung|tai lieu|huong dan|quy che|"
                     r"phuong an|du thao|to trinh|quy dinh|so)\s*$")
-_SAID_DONE = re.compile(r"\b(?:xong|hoan thanh|hoan tat)\b")
+_SAID_DONE = re.compile(r"\b(?:xong|hoan thanh|hoan tat|ht|hthanh)\b")  # ("đã ht": written short, as "bc" below)
 _REPORTED = re.compile(r"\b(?:bao cao|bc)\b")
 
 

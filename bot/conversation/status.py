@@ -41,6 +41,7 @@ from bot.replies import (
     every_task,
     find_ref,
     find_refs,
+    handed_to,
     impossible_percent,
     letter_refs,
     names_the_paper,
@@ -48,6 +49,7 @@ from bot.replies import (
     one_off_step,
     own_work_done,
     parse_status_text,
+    question_fold,
     recalls_extension,
     says_done,
     says_more_than_done,
@@ -1586,10 +1588,20 @@ _PAST = re.compile(r"(?<!\w)đã(?!\w)", re.IGNORECASE)  # "đã", kept apart fr
 _EMOJI_ONLY = re.compile(r"^[\W_]*$")
 
 
+# a hello before a thank-you: "Chào chị, cảm ơn chị …" (the comma or stop after it: not "chào cờ xong")
+_HELLO_LEAD = re.compile(r"^(?:(?:xin|kinh|em|da|toi)\s+)?chao(?:\s+(?:anh|chi|em|ban|dong chi|van phong|vp|thu truong"
+                         r"|lanh dao|ca nha|moi nguoi|bac|ong|ba|thay|co|chu|ca))?\s*[,.!;:\-–]+\s*")
+# what someone is thanked for, their own act: "cảm ơn chị đã gửi", "cảm ơn Văn phòng đã nhắc" (not the thanker's report)
+_THANKS_FOR = re.compile(r"\bcam on(?:\s+(?:anh|chi|em|ban|dong chi|van phong|vp|thu truong|lanh dao|ca nha|moi nguoi"
+                         r"|bac|ong|ba|thay|co|chu))?(?:\s+(?:vi\s+)?da_?)?\s+(?:gui|chuyen|nhac|nhac nho|bao|thong bao"
+                         r"|chia se|ho tro|giup|quan tam)(?:\s+(?:a|nhe|nha|em|anh|chi|nhieu|rat nhieu|nhe))*$")
+
+
 def is_acknowledgement(text: str) -> bool:
-    """"Dạ em nhận nhiệm vụ ạ", "ok cảm ơn", "đã rõ", 👍 — not "Ban đã họp giao ban …" (probe s18: "đã" folded
-    reads as "dạ", and a report with no status word was taken for a thank-you and left unanswered)."""
-    folded = chat_fold(_PAST.sub("đã_", nfc(text))).strip(" .!,")
+    """"Dạ em nhận nhiệm vụ ạ", "ok cảm ơn", "đã rõ", "Chào chị, cảm ơn chị đã gửi", 👍 — not "Ban đã họp giao ban …"
+    (probe s18: "đã" folded reads as "dạ", and a report with no status word was taken for a thank-you and left
+    unanswered)."""
+    folded = _HELLO_LEAD.sub("", chat_fold(_PAST.sub("đã_", nfc(text))).strip(" .!,"))
     return bool(folded) and (_ACK.match(folded) is not None or (_EMOJI_ONLY.match(folded) is not None
                                                               and "?" not in folded)) \
         and not any(ch.isdigit() for ch in folded)  # ("???": someone lost, answered with how to go on)
@@ -1768,9 +1780,9 @@ def _only_thanks(text: str) -> bool:
     "nhận, đang triển khai", "đã liên hệ các hộ dân, chờ phản hồi")."""
     if not is_acknowledgement(text):
         return False
-    folded = re.sub(r"[^\w\s]", " ", chat_fold(text))
+    folded = re.sub(r"[^\w\s]", " ", _HELLO_LEAD.sub("", chat_fold(text)))
     rest = " ".join(_COURTESY.sub(" ", folded).split())
-    if not rest:
+    if not rest or _THANKS_FOR.search(" ".join(folded.split())):
         return True
     # "Đã nhận, Công an tỉnh triển khai ngay": the work taken on and promised, nothing done yet to record (not
     # "nhận, đang triển khai", nor "đã triển khai")
@@ -1966,6 +1978,11 @@ async def _apply_text(conv: Conversation, event: Inbound, person: Person, task: 
         await _record(conv, event, person, task.id, StatusUpdate(status=TaskStatus.IN_PROGRESS, reopen=True, note=text),
                       source, quote=quote, at=at, collect=collect)
         return True
+    if person.role == Role.HEAD and isinstance(event, TextIn) and (who := handed_to(text)) is not None:
+        # "2.1 giao cho đ/c Vận theo dõi": the task handed to a cadre, as "/giao 2.1 Vận" (probe s41: it was
+        # recorded as progress)
+        await delegate_command(conv, event, [task.item_ref, *who.split()], person)
+        return True
     if person.role not in (Role.ADMIN, Role.LEADER) and (transfer := transfer_asked(text)) is not None:
         # "không thuộc chức năng của Sở …, đề nghị chuyển Sở …": the office's to decide, never progress (probe 21, F1)
         await _ask_transfer(conv, event, person, task, transfer, text)
@@ -1985,7 +2002,8 @@ async def _apply_text(conv: Conversation, event: Inbound, person: Person, task: 
                                deliverable=task.text)
     asks_more_time = ASKS_EXTENSION.search(folded) is not None or (
         change is not None and change.status == TaskStatus.EXTENSION_REQUESTED)
-    if QUESTION.search(folded) and not asks_more_time:  # asked about the task ("… là gì?"): show it, store nothing
+    # asked about the task ("… là gì?"): show it, store nothing
+    if QUESTION.search(question_fold(text)) and not asks_more_time:
         await show_card(conv, event, task.id, person)
         if OFFICE_MATTERS.search(folded) and not person.is_admin and isinstance(event, TextIn):
             # "báo cáo theo mẫu nào, gửi cho ai?": more than the card tells: the office answers it
@@ -2459,7 +2477,7 @@ async def typed_status(conv: Conversation, event: TextIn, person: Person) -> boo
         # "không thuộc đơn vị tôi": a task to move, asked about as a status is (person.role: the office moves it)
         transfer = transfer_asked(text) is not None and person.role not in (Role.ADMIN, Role.LEADER)
         if not is_snooze and not transfer and change is not None and change.status is None and \
-                not QUESTION.search(folded):
+                not QUESTION.search(question_fold(text)):
             # "UBND xã đã xây dựng kế hoạch khắc phục tồn tại, hạn chế": no status word, no item number, but the
             # words of one of the person's tasks — a report on it, asked about rather than "chưa hiểu"
             return await _ask_quoted(conv, event, person, text)
@@ -2900,7 +2918,7 @@ def _only_progress(conv: Conversation, text: str, task: Task) -> bool:
     progress or a difficulty ("đã trình dự thảo kế hoạch", "đạt 50%"), not a "xong", a request or a question."""
     folded = chat_fold(text)
     if snooze_when(folded) is not None or ASKS_EXTENSION.search(folded) or recalls_extension(text) or \
-            transfer_asked(text) is not None or QUESTION.search(folded) or CORRECTION.search(folded) or \
+            transfer_asked(text) is not None or QUESTION.search(question_fold(text)) or CORRECTION.search(folded) or \
             REOPEN_WORDS.search(folded) or impossible_percent(text) is not None or change_percent(text):
         return False
     ctx = conv.ctx
@@ -3479,7 +3497,7 @@ async def _typed_for_ref(conv: Conversation, event: TextIn, person: Person, ref:
             return False  # an admin may be pasting a notice that starts with "1. …"
         supported = await ctx.db.run(support_tasks_by_ref, person, ref)
         if supported and rest.strip() and (SUPPORT_WORDS.search(folded_rest) or (
-                texts.meaningful_note(rest) and not QUESTION.search(folded_rest))):
+                texts.meaningful_note(rest) and not QUESTION.search(question_fold(rest)))):
             # "1 đã phối hợp xong, đã gửi số liệu", "3 đã phát 5 tin bài trên đài huyện": the supporting unit's
             # report on its part, as «phối hợp 1: …» (the item is theirs only to support); a bare "2 xong" is
             # explained (the lead reports the task done), not passed on
@@ -3488,7 +3506,7 @@ async def _typed_for_ref(conv: Conversation, event: TextIn, person: Person, ref:
             await conv.say(event, texts.support_only(supported[0].item_ref, supported[0].lead_name
                                                      if supported[0].lead_unit else None))
             return True
-        if alone and not person.is_admin and ("?" in rest or QUESTION.search(folded_rest)):
+        if alone and not person.is_admin and ("?" in rest or QUESTION.search(question_fold(rest))):
             # "Thanh tra có phải làm các mục IV không ạ? Kế hoạch không giao Thanh tra": a question about an item
             # the person does not hold is the office's to answer, not a status report gone wrong (probe 19)
             await office.ask(conv, event, person, nfc(event.text).strip())
