@@ -1590,11 +1590,11 @@ _EMOJI_ONLY = re.compile(r"^[\W_]*$")
 
 # a hello before a thank-you: "Chào chị, cảm ơn chị …" (the comma or stop after it: not "chào cờ xong")
 _HELLO_LEAD = re.compile(r"^(?:(?:xin|kinh|em|da|toi)\s+)?chao(?:\s+(?:anh|chi|em|ban|dong chi|van phong|vp|thu truong"
-                         r"|lanh dao|ca nha|moi nguoi|bac|ong|ba|thay|co|chu|ca))?\s*[,.!;:\-–]+\s*")
+                         r"|lanh dao|ca nha|moi nguoi|bac|ong|ba|thay|co|chu))?\s*[,.!;:\-–]+\s*")
 # what someone is thanked for, their own act: "cảm ơn chị đã gửi", "cảm ơn Văn phòng đã nhắc" (not the thanker's report)
 _THANKS_FOR = re.compile(r"\bcam on(?:\s+(?:anh|chi|em|ban|dong chi|van phong|vp|thu truong|lanh dao|ca nha|moi nguoi"
                          r"|bac|ong|ba|thay|co|chu))?(?:\s+(?:vi\s+)?da_?)?\s+(?:gui|chuyen|nhac|nhac nho|bao|thong bao"
-                         r"|chia se|ho tro|giup|quan tam)(?:\s+(?:a|nhe|nha|em|anh|chi|nhieu|rat nhieu|nhe))*$")
+                         r"|chia se|ho tro|giup|quan tam)(?:\s+(?:a|nhe|nha|em|anh|chi|nhieu|rat nhieu))*$")
 
 
 def is_acknowledgement(text: str) -> bool:
