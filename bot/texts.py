@@ -1916,7 +1916,7 @@ _GENERIC_SUPPORT = re.compile(r"chủ trì\s*,?\s*(?:và\s+)?phối hợp\s+(?:v
 
 
 def progress_text(status: TaskStatus, percent: int | None, *, round_starts: dt.date | None = None,
-                  today: dt.date | None = None) -> str:
+                  today: dt.date | None = None, not_started: bool = False) -> str:
     """"60% — Đang thực hiện"; an extended task is in progress with a new deadline ("Đã gia hạn 60%" read as
     a deadline extended by 60%). A recurring duty's round that begins after `today` is not yet due, whatever was
     noted on it early ("xong" before the period: kept as a note, session 25)."""
@@ -1924,6 +1924,8 @@ def progress_text(status: TaskStatus, percent: int | None, *, round_starts: dt.d
             status in (TaskStatus.OPEN, TaskStatus.IN_PROGRESS):
         noted = ", đã ghi nhận nội dung đồng chí báo" if status == TaskStatus.IN_PROGRESS else ""
         return f"Chưa đến kỳ (kỳ bắt đầu từ {date_vn(round_starts)}){noted}"
+    if status == TaskStatus.OPEN and not_started:  # reported "chưa triển khai" (`storage.tasks.said_not_started`)
+        return "Chưa triển khai"
     if status == TaskStatus.EXTENDED and percent is None:  # granted more time; nobody said it is under way
         return STATUS_LABELS[status]
     label = "Đang thực hiện (đã gia hạn)" if status == TaskStatus.EXTENDED else STATUS_LABELS[status]
@@ -2019,7 +2021,7 @@ def _late_progress(line: DigestLine) -> str:
     "Đã gia hạn" (which reads as settled) but that nothing was reported since."""
     if line.status == TaskStatus.EXTENDED and line.percent is None:
         return "chưa cập nhật từ khi được gia hạn"
-    return progress_text(line.status, line.percent)
+    return progress_text(line.status, line.percent, not_started=line.not_started)
 
 
 def _holder(line: DigestLine) -> str:
@@ -2234,7 +2236,7 @@ def digest_text(view: DigestView, *, buttons: bool, recalled: Mapping[int, str] 
             title = (f"{digest_bullet(line)}{period}{role}: {short_title(line.task_text, lead=line.lead_unit)}"
                      f"{where}{cover}")
             if checkin and line.due_on is None:  # one line each: the heading says there is no deadline
-                lines.append(f"{title} — {progress_text(line.status, line.percent)}")
+                lines.append(f"{title} — {progress_text(line.status, line.percent, not_started=line.not_started)}")
                 continue
             lines.append(title)
             if category == "extension_pending":  # past its deadline, not reminded daily while the request waits
@@ -2244,7 +2246,8 @@ def digest_text(view: DigestView, *, buttons: bool, recalled: Mapping[int, str] 
                 if line.told_now and not told_once:  # (a request sent after the deadline: escalated all the same)
                     lines.append(f"  {escalated_today(line.told_now)}")
                 continue
-            progress = _late_progress(line) if category == "overdue" else progress_text(line.status, line.percent)
+            progress = _late_progress(line) if category == "overdue" else \
+                progress_text(line.status, line.percent, not_started=line.not_started)
             lines.append(f"  {deadline_phrase(line)} — {progress}")
             if line.told_now and not told_once:
                 lines.append(f"  {escalated_today(line.told_now)}")
@@ -2409,7 +2412,8 @@ def _example_extension(line: DigestLine, today: dt.date) -> str:
 
 def task_card_text(*, item_ref: str, notice_title: str, text: str, due_on: dt.date | None, due_text: str | None,
                    deadline_note: str | None, lead: str | None, support: Sequence[str], status: TaskStatus,
-                   percent: int | None, assignee: str | None, leaders: Sequence[str] = ()) -> str:
+                   percent: int | None, assignee: str | None, leaders: Sequence[str] = (),
+                   not_started: bool = False) -> str:
     lines = [f"Mục {item_ref} — {notice_title}"]
     if due_on:
         lines.append(f"Thời hạn: {date_vn(due_on)}" + (f" (“{due_text}”)" if due_text else ""))
@@ -2423,7 +2427,7 @@ def task_card_text(*, item_ref: str, notice_title: str, text: str, due_on: dt.da
         lines.append(f"Người phụ trách: đ/c {assignee}")
     if leaders:
         lines.append(f"Lãnh đạo phụ trách: {', '.join(leaders)}")
-    lines.append(f"Tình trạng: {progress_text(status, percent)}")
+    lines.append(f"Tình trạng: {progress_text(status, percent, not_started=not_started)}")
     return vn("\n".join(lines))
 
 
@@ -3398,13 +3402,14 @@ def my_tasks(name: str, tasks: Sequence[tuple[str, str, dt.date | None, TaskStat
              today: dt.date, delegated: Sequence[DelegatedRow] = (), calendar: WorkingCalendar | None = None,
              notices: Sequence[str] = (), units: Sequence[str | None] = (),
              unit_held: Sequence[DelegatedRow] = (), overview: bool = False,
-             round_starts: Sequence[dt.date | None] = ()) -> str:
+             round_starts: Sequence[dt.date | None] = (), not_started: Sequence[bool] = ()) -> str:
     """/viec: the person's open tasks (`overview`: a leader or an admin, pointed to /tonghop when they hold none);
     for a head, then the unit's tasks handed to cadres. Given the calendar, a
     deadline on a day off is said as it runs ("30/04/2026, tính đến hết 04/05/2026") and is late only after that.
     `notices`: each task's notice number (or title); said with the item when the tasks come from several notices
     and an item number repeats, with how to type it. `round_starts`: each task's round start (a recurring duty), so
-    that a round not begun is said as not yet due."""
+    that a round not begun is said as not yet due; `not_started`: each task reported not started
+    (`storage.tasks.said_not_started`)."""
 
     def flag(due: dt.date | None) -> str:
         return _runs_to_flag(due, today, calendar)
@@ -3424,8 +3429,9 @@ def my_tasks(name: str, tasks: Sequence[tuple[str, str, dt.date | None, TaskStat
         if twice and units[i] and keys.count(keys[i]) > 1:
             where += f" — {units[i]}"
         starts = round_starts[i] if len(round_starts) == len(tasks) else None
+        said = len(not_started) == len(tasks) and not_started[i]
         lines.append(f"• Mục {ref}{where}: {shorten(text, 120)}\n  Thời hạn: {date_vn(due)}{flag(due)}; tình trạng: "
-                     f"{progress_text(status, percent, round_starts=starts, today=today)}")
+                     f"{progress_text(status, percent, round_starts=starts, today=today, not_started=said)}")
     if repeated:
         lines.append("Số mục trùng nhau giữa các văn bản: đồng chí gõ kèm số văn bản, ví dụ: "
                      f"“{refs[0]} xong {notices[0]}”.")
@@ -5408,7 +5414,7 @@ def _notice_heading(heading: NoticeHeading, count: int) -> str:
 def my_tasks_by_notice(name: str, tasks: Sequence[tuple[int, str, str, dt.date | None, TaskStatus, int | None]],
                        headings: Mapping[int, NoticeHeading], today: dt.date, delegated: Sequence[DelegatedRow] = (),
                        calendar: WorkingCalendar | None = None, unit_held: Sequence[DelegatedRow] = (),
-                       round_starts: Sequence[dt.date | None] = ()) -> str:
+                       round_starts: Sequence[dt.date | None] = (), not_started: Sequence[bool] = ()) -> str:
     """/viec for someone whose tasks come from several notices (each numbers its items I.1, II.3 …): the tasks
     under the notice they belong to, named (kind, number and date, what it is about), so that "II.2" of one is not
     taken for "II.2" of the other (probe 21, F10). `tasks`: (notice id, item, text, deadline, status, percent)."""
@@ -5443,10 +5449,12 @@ def my_tasks_by_notice(name: str, tasks: Sequence[tuple[int, str, str, dt.date |
         return f" ({heading.number})" if len(by_ref.get(ref, ())) > 1 and heading and heading.number else ""
 
     starts = list(round_starts) if len(round_starts) == len(tasks) else [None] * len(tasks)
+    said = list(not_started) if len(not_started) == len(tasks) else [False] * len(tasks)
     lines += section([(notice_id, f"• Mục {ref}{numbered(notice_id, ref)}: {shorten(text, 120)}\n  Thời hạn: "
                                   f"{date_vn(due)}{flag(due)}; tình trạng: "
-                                  f"{progress_text(status, percent, round_starts=begins, today=today)}")
-                      for (notice_id, ref, text, due, status, percent), begins in zip(tasks, starts, strict=True)])
+                                  f"{progress_text(status, percent, round_starts=begins, today=today, not_started=n)}")
+                      for (notice_id, ref, text, due, status, percent), begins, n
+                      in zip(tasks, starts, said, strict=True)])
     if repeated:
         ref, ids = repeated[0]
         number = next((h.number for i in sorted(ids)[1:] if (h := headings.get(i)) and h.number), None)

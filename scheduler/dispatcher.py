@@ -117,7 +117,7 @@ from storage.models import (
 )
 from storage.notices import format_title
 from storage.questions import waiting_since
-from storage.tasks import task_followers
+from storage.tasks import said_not_started, task_followers
 from storage.unitnames import marked_spelling, plain
 from storage.waiting import waiting_on_office
 
@@ -195,6 +195,7 @@ class DigestLine:
     supporting: bool = False  # the reader's own task is a supporting duty on the lighter ladder (policy.py)
     asked_office: dt.date | None = None  # its holder asked the office a question then, not answered when planned
     asked_text: str | None = None  # … this question (shortened)
+    not_started: bool = False  # open, its holder having reported it not started (`storage.tasks.said_not_started`)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -399,6 +400,8 @@ def plan_digests(session: Session, *, policy: ReminderPolicy, today: dt.date, no
                 if person_id is None:
                     continue
                 line = _item_json(item)
+                if said_not_started(task):  # "chưa triển khai": said so, not "Chưa cập nhật"
+                    line["not_started"] = True
                 if asked is not None:  # (the question shortened: a digest row is rewritten at every send)
                     line["asked_office"] = calendar.local(asked[0]).date().isoformat()
                     line["asked_text"] = asked[1][:ASKED_KEPT]
@@ -1322,7 +1325,7 @@ def _line(task: Any, item: dict[str, Any], title: str, subject: str | None = Non
         "covering_for": get("covering_for"), "occurrence": task.occurrence_label,
         "notice_subject": subject, "extension_until": dt.date.fromisoformat(until) if until else None,
         "supporting": bool(get("supporting")), "asked_office": dt.date.fromisoformat(asked) if asked else None,
-        "asked_text": get("asked_text")})
+        "asked_text": get("asked_text"), "not_started": bool(get("not_started"))})
 
 
 _STATUS = {str(s): s for s in TaskStatus}  # (TaskStatus(value) is a Python call through the enum machinery)

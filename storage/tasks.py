@@ -356,6 +356,21 @@ class DutyKind(enum.StrEnum):
     ONGOING = "ongoing"
 
 
+class ReportFacts(Protocol):
+    """What `said_not_started` reads of a task (a stored `Task`, or the dispatcher's column select of one)."""
+
+    status: str
+    last_report_at: dt.datetime | None
+    occurrence_start: dt.date | None
+
+
+def said_not_started(task: ReportFacts) -> bool:
+    """Its holder reported it not started ("2.3 chưa triển khai"): the one report that leaves a task open, so an open
+    task reported on is one said not started — "Chưa triển khai", not "Chưa cập nhật" (probe s41). A recurring duty's
+    round is open again at each new round whatever was said of the last: not read so."""
+    return str(task.status) == TaskStatus.OPEN and task.last_report_at is not None and task.occurrence_start is None
+
+
 class DutyFacts(Protocol):
     """What `duty_kind` reads of a task (a stored `Task`, or the dispatcher's column select of one)."""
 

@@ -157,6 +157,7 @@ from storage.tasks import (
     reportable_open_tasks,
     reported_since,
     requests_to_recall,
+    said_not_started,
     save_pending_reply,
     shares_named,
     snooze,
@@ -314,7 +315,8 @@ def _card(session, task_id: int, calendar) -> tuple[str, str] | None:  # type: i
         due_text=task.due_text, deadline_note=calendar.explain_deadline(task.due_on) if task.due_on else None,
         lead=task.lead_name or None, support=task.support_unit_names or [],
         status=TaskStatus(task.status), percent=task.percent,
-        assignee=task.assignee.full_name if task.assignee else None, leaders=task.leaders_in_charge or ())
+        assignee=task.assignee.full_name if task.assignee else None, leaders=task.leaders_in_charge or (),
+        not_started=said_not_started(task))
 
 
 def _may_delegate(session, viewer: Person, task_id: int) -> bool:  # type: ignore[no-untyped-def]
@@ -3790,14 +3792,15 @@ async def my_tasks(conv: Conversation, event: TextIn, args: list[str], person: P
         await conv.say(event, texts.my_tasks_by_notice(
             person.full_name, [(t.notice_id, *row) for t, row in zip(tasks, rows, strict=True)], headings,
             ctx.today(), delegated, calendar=ctx.policy.calendar, unit_held=unit_held,
-            round_starts=[t.occurrence_start for t in tasks]))
+            round_starts=[t.occurrence_start for t in tasks], not_started=[said_not_started(t) for t in tasks]))
         return
     await conv.say(event, texts.my_tasks(person.full_name, rows, ctx.today(), delegated,
                                          calendar=ctx.policy.calendar,
                                          notices=[t.notice.number or notice_title(t.notice) for t in tasks],
                                          units=[t.lead_name for t in tasks], unit_held=unit_held,
                                          overview=person.is_admin or person.role == Role.LEADER,
-                                         round_starts=[t.occurrence_start for t in tasks]))
+                                         round_starts=[t.occurrence_start for t in tasks],
+                                         not_started=[said_not_started(t) for t in tasks]))
 
 
 def _notice_headings(session: Session, notice_ids: set[int]) -> dict[int, texts.NoticeHeading]:

@@ -119,3 +119,30 @@ async def test_done_written_short_on_work_that_goes_on_asks_once(harness: Harnes
     said = last_text(h, "head_bdv")
     assert "đồng chí gõ “2.3.a xong” một lần nữa để kết thúc nhiệm vụ" in said
     assert _status(h, "2.3.a")[0] == TaskStatus.IN_PROGRESS
+
+
+def test_an_open_task_reported_not_started_is_said_so() -> None:
+    assert texts.progress_text(TaskStatus.OPEN, None, not_started=True) == "Chưa triển khai"
+    assert texts.progress_text(TaskStatus.OPEN, None) == "Chưa cập nhật"
+    assert texts.progress_text(TaskStatus.IN_PROGRESS, 40, not_started=True) == "40% — Đang thực hiện"
+
+
+async def test_not_started_stays_said_in_the_digest_the_list_and_the_card(harness: Harness) -> None:
+    """Probe s41 #57: "2.3.b.3 chưa triển khai" was confirmed as "Chưa triển khai", then every later digest and /viec
+    said "Chưa cập nhật", as if the reply had been lost."""
+    from tests.conftest import local
+
+    h = harness
+    await _seed(h)
+    await h.say("head_bdv", "2.3.b.3 chưa triển khai")
+    assert last_text(h, "head_bdv").startswith("Đã cập nhật: mục 2.3.b.3 — Chưa triển khai.")
+    start = len(h.sent)
+    await h.advance_to(local(2018, 3, 12, 9, 0))
+    digest = texts_to(h, "head_bdv", start)[0]
+    assert "• Mục 2.3.b.3: " in digest and "— Chưa triển khai" in digest.split("• Mục 2.3.b.3: ")[1].split("\n")[0]
+    assert "— Chưa cập nhật" in digest.split("• Mục 2.3.b.2: ")[1].split("\n")[0]  # (the others as they were)
+    await h.say("head_bdv", "/viec")
+    listed = last_text(h, "head_bdv").split("• Mục 2.3.b.3: ")[1]
+    assert "tình trạng: Chưa triển khai" in listed.split("• Mục")[0]
+    await h.say("head_bdv", "2.3.b.3?")
+    assert "Tình trạng: Chưa triển khai" in last_text(h, "head_bdv")
