@@ -4904,13 +4904,13 @@ def _more_items(more: int) -> str:
     return f" và {more} mục khác" if more > 0 else ""
 
 
-def extension_impossible_day(ref: str, problem: str) -> str:
+def extension_impossible_day(ref: str, problem: str, typed: str = "") -> str:
     """"xin gia hạn đến 31/2": `problem` is the calendar's "Ngày “31/2” không có trong lịch."; the example is the
-    last day of the month typed ("31/4" → “đến 30/4”)."""
+    last day of the month of the day `typed` ("31/4" → “đến 30/4”)."""
     example = "28/2"
-    if (m := re.search(r"“\d{1,2}[/.-](\d{1,2})(?:[/.-](\d{4}))?", problem)) and 1 <= int(m.group(1)) <= 12:
-        month = int(m.group(1))
-        example = f"{monthrange(int(m.group(2) or 2001), month)[1]}/{month}"
+    _, month, *year = [int(part) for part in re.split(r"\s*[/.-]\s*", typed)] if typed else (0, 0)
+    if 1 <= month <= 12:
+        example = f"{monthrange(year[0] if year and year[0] > 999 else 2001, month)[1]}/{month}"
     return vn(f"{problem} Đồng chí đề nghị gia hạn mục {ref} đến ngày nào? Đồng chí gõ lại ngày, ví dụ: "
               f"“đến {example}”.")
 

@@ -1591,7 +1591,8 @@ _EMOJI_ONLY = re.compile(r"^[\W_]*$")
 
 
 # a hello before a thank-you: "Chào chị, cảm ơn chị …" (the comma or stop after it: not "chào cờ xong")
-_HELLO_LEAD = re.compile(r"^(?:(?:xin|kinh|em|da|toi)\s+)?chao(?:\s+(?:anh|chi|em|ban|dong chi|van phong|vp|thu truong"
+_HELLO_BY = r"^(?:(?:xin|kinh|em|da|toi)\s+)?"  # who says hello, before "chào" (`_HELLO` too)
+_HELLO_LEAD = re.compile(_HELLO_BY + r"chao(?:\s+(?:anh|chi|em|ban|dong chi|van phong|vp|thu truong"
                          r"|lanh dao|ca nha|moi nguoi|bac|ong|ba|thay|co|chu))?\s*[,.!;:\-–]+\s*")
 # what someone is thanked for, their own act: "cảm ơn chị đã gửi", "cảm ơn Văn phòng đã nhắc" (not the thanker's report)
 _THANKS_FOR = re.compile(r"\bcam on(?:\s+(?:anh|chi|em|ban|dong chi|van phong|vp|thu truong|lanh dao|ca nha|moi nguoi"
@@ -1699,7 +1700,7 @@ async def new_year_returned_first(conv: Conversation, person: Person) -> bool:
 
 # a hello, to the bot or anyone ("xin chào", "chào bot", "kính chào đồng chí", "hello, is this the bot?"), on folded
 # text: a few words, or a few more about the bot itself ("chào văn phòng, cho hỏi …" is a question for the office)
-_HELLO = re.compile(r"^(?:(?:xin|kinh|em|da|toi)\s+)?(?:chao|hello|hi|hey|alo|a lo|allo)\b")
+_HELLO = re.compile(_HELLO_BY + r"(?:chao|hello|hi|hey|alo|a lo|allo)\b")
 _ABOUT_BOT = re.compile(r"\b(?:bot|nhac viec|robot|chatbot)\b")
 HELLO_WORDS, HELLO_BOT_WORDS = 4, 8
 
@@ -2043,7 +2044,7 @@ async def _apply_text(conv: Conversation, event: Inbound, person: Person, task: 
         if change.requested_due_on is None and (wrong := _impossible_day(text, ctx.clock.now())) is not None:
             # "xin gia hạn đến 31/2": the day does not exist, said as the draft's corrections say it (probe s19 C6)
             raise ExtensionInvalid(f"extension of task {task.id} to an impossible day",
-                                   texts.extension_impossible_day(task.item_ref, wrong))
+                                   texts.extension_impossible_day(task.item_ref, *wrong))
         _check_requested_date(task, change, ctx.today(), ctx.policy.calendar)
         if collect is None and far_date is None and isinstance(event, TextIn) and change.requested_due_on is not None \
                 and LUNAR_WORD.search(folded) and (change.requested_due_on - ctx.today()).days > texts.FAR_TET_DAYS:
@@ -2330,15 +2331,15 @@ def _later_than_deadline(task: Task, wanted: dt.date, today: dt.date, calendar: 
 _DAY_TYPED = re.compile(r"(?<![\d/.-])\d{1,2}\s*[/.-]\s*\d{1,2}(?:\s*[/.-]\s*\d{2,4})?(?![\d/.-])")
 
 
-def _impossible_day(text: str, now: dt.datetime) -> str | None:
-    """What the calendar says of a day typed that does not exist ("Ngày “31/2” không có trong lịch."); None when
-    every day typed exists (or none is typed)."""
+def _impossible_day(text: str, now: dt.datetime) -> tuple[str, str] | None:
+    """What the calendar says of a day typed that does not exist ("Ngày “31/2” không có trong lịch."), and that day
+    as typed; None when every day typed exists (or none is typed)."""
     for typed in _DAY_TYPED.finditer(text):
         try:
             parse_when(typed.group(), now=now)
         except WhenUnclear as exc:
             if "không có trong lịch" in exc.problem:
-                return exc.problem
+                return exc.problem, typed.group()
     return None
 
 

@@ -66,9 +66,10 @@ def test_a_task_handed_to_a_person_is_read_from_the_person_marker(said: str, who
 def test_a_cut_list_and_an_impossible_day_are_said_plainly() -> None:
     text = texts.unknown_ref("5", [f"2.{i}" for i in range(1, 14)])
     assert "mục 2.8 và 5 mục khác. Gõ /viec" in text and "…" not in text
-    asked = texts.extension_impossible_day("3", "Ngày “31/4/2018” không có trong lịch.")
+    asked = texts.extension_impossible_day("3", "Ngày “31/4/2018” không có trong lịch.", "31/4/2018")
     assert asked.endswith("ví dụ: “đến 30/4”.")
-    assert texts.extension_impossible_day("3", "Ngày “30/2” không có trong lịch.").endswith("“đến 28/2”.")
+    assert texts.extension_impossible_day("3", "Ngày “30/2” không có trong lịch.", "30/2").endswith("“đến 28/2”.")
+    assert texts.extension_impossible_day("3", "Ngày “29/2/2024” …", "30 / 2 / 2024").endswith("“đến 29/2”.")
 
 
 async def _seed(h: Harness) -> None:
