@@ -45,6 +45,9 @@ HEADER_ROW = 4  # rows 1–3: title, scope, date
 OVERDUE_SHARE = "Tỷ lệ quá hạn (trên số có thời hạn)"
 EXTENSION_PENDING = "Trong đó: đang chờ ý kiến gia hạn"  # of the in progress and overdue: a leader's to settle
 NOT_STARTED = "Trong đó: chưa cập nhật (còn trong hạn)"  # of the in progress: never reported on (probe 24 #7)
+# of the in progress: answered "chưa triển khai" — only in a report that has any (as the supporting column), after
+# the column above: a leader chases the silent, not those who answered
+SAID_NOT_STARTED_COLUMN = ("Trong đó: báo cáo chưa triển khai (còn trong hạn)", 15)
 # the tasks a unit holds only to support another unit's: outside the total and the five counts (the lead unit answers
 # for them, DOMAIN.md); a last column, only in a report that has any
 SUPPORTING_COLUMN = ("Phối hợp (ngoài tổng số, không tính đúng/quá hạn)", 16)
@@ -82,7 +85,8 @@ def notice_cell(row: TaskRow) -> str:
 
 
 def status_cell(row: TaskRow) -> str:
-    label = STATUS_LABELS[TaskStatus(row.status)]
+    label = "Chưa triển khai" if row.said_not_started and row.status == TaskStatus.OPEN else \
+        STATUS_LABELS[TaskStatus(row.status)]
     if row.percent is not None and row.status not in (TaskStatus.DONE, TaskStatus.OPEN):
         label += f" ({row.percent}%)"
     return label
@@ -166,19 +170,24 @@ def _summary_sheet(ws: Worksheet, units: Sequence[UnitSummary], today: dt.date, 
                    as_of: dt.date | None = None, standing_note: str | None = None) -> None:
     ws.title = SUMMARY_SHEET
     total = totals(units)
-    columns = (*SUMMARY_COLUMNS, SUPPORTING_COLUMN) if total.supporting else SUMMARY_COLUMNS
+    said = bool(total.said_not_started)
+    after = [c for c, _ in SUMMARY_COLUMNS].index(NOT_STARTED) + 1
+    columns = (*SUMMARY_COLUMNS[:after], *([SAID_NOT_STARTED_COLUMN] if said else []), *SUMMARY_COLUMNS[after:],
+               *([SUPPORTING_COLUMN] if total.supporting else []))
+    share_at = [c for c, _ in columns].index(OVERDUE_SHARE)
     _heading(ws, len(columns), today, scope, as_of)
     _header(ws, columns)
     for i, u in enumerate([*units, total], start=1):
         first = [i, u.unit] if u is not total else ["", vn(u.unit)]
-        ws.append([*first, u.total, *(getattr(u, c) for c in CATEGORIES), u.not_started, u.extension_pending,
+        ws.append([*first, u.total, *(getattr(u, c) for c in CATEGORIES), u.not_started,
+                   *([u.said_not_started] if said else []), u.extension_pending,
                    u.overdue_share, *([u.supporting] if total.supporting else [])])
     for row in ws.iter_rows(min_row=HEADER_ROW + 1, max_row=ws.max_row):
         for cell in row:
             cell.border = BORDER
             cell.alignment = Alignment(vertical="top", wrap_text=cell.column == 2,
                                        horizontal="left" if cell.column == 2 else "center")
-        row[len(SUMMARY_COLUMNS) - 1].number_format = "0%"
+        row[share_at].number_format = "0%"
     for cell in ws[ws.max_row]:
         cell.font = Font(bold=True)
     # the total row stays out of the filter range: sorting must not move it

@@ -2059,7 +2059,7 @@ def _checkin_summary(group: Sequence[DigestLine], *, one_notice: bool = False) -
     out = []
     for title in dict.fromkeys(line.notice_title for line in group):
         lines = [line for line in group if line.notice_title == title]
-        states = Counter(STATUS_LABELS[line.status] for line in lines)
+        states = Counter(progress_text(line.status, None, not_started=line.not_started) for line in lines)
         stand = ", ".join(f"{label.lower()} {n}" for label, n in states.most_common())
         shown = [line.item_ref for line in lines[:CHECKIN_REFS_SHOWN]]
         more = len(lines) - len(shown)
@@ -3440,14 +3440,14 @@ def my_tasks(name: str, tasks: Sequence[tuple[str, str, dt.date | None, TaskStat
         for row in delegated:
             lines.append(f"• Mục {row.item_ref}: {shorten(row.text, 120)}\n  Đ/c {row.assignee_name}; thời hạn: "
                          f"{date_vn(row.due_on)}{flag(row.due_on)}; tình trạng: "
-                         f"{progress_text(row.status, row.percent)}")
+                         f"{progress_text(row.status, row.percent, not_started=row.not_started)}")
     if unit_held:  # a deputy or cadre of the lead unit: the unit's tasks, which they may report on
         lines += ["", f"Nhiệm vụ của đơn vị do đồng chí khác phụ trách ({len(unit_held)}), đồng chí có thể báo cáo "
                       f"thay, ví dụ: “{unit_held[0].item_ref} xong”:"]
         for row in unit_held:
             lines.append(f"• Mục {row.item_ref}: {shorten(row.text, 120)}\n  Đ/c {row.assignee_name}; thời hạn: "
                          f"{date_vn(row.due_on)}{flag(row.due_on)}; tình trạng: "
-                         f"{progress_text(row.status, row.percent)}")
+                         f"{progress_text(row.status, row.percent, not_started=row.not_started)}")
     return vn("\n".join(lines))
 
 
@@ -3554,7 +3554,7 @@ def _story_state(t: TaskRow, calendar: WorkingCalendar) -> str:
         state = f"hoàn thành {date_vn(t.done_on)}" + (f", chậm {late} ngày làm việc" if late else
                                                       ", đúng hạn" if deadline else "")
     else:
-        state = progress_text(TaskStatus(t.status), t.percent)
+        state = progress_text(TaskStatus(t.status), t.percent, not_started=t.said_not_started)
         if t.round_label:  # a recurring duty: the round now due is what the status is about, said so
             state = f"{round_name(t.round_label)}: " + ("chưa báo cáo" if t.status == TaskStatus.OPEN else state)
         if deadline is not None and not (t.round_label or "").startswith("hạn "):  # ("kỳ hạn 15/06/2026" says it)
@@ -3613,6 +3613,7 @@ def summary_text(rows: Sequence[UnitSummary], today: dt.date, filt: ReportFilter
         lines += ["", f"Tổng cộng: {total.total} nhiệm vụ{items} — hoàn thành đúng hạn {total.done_on_time}, "
                       f"hoàn thành quá hạn {total.done_late}, đang thực hiện trong hạn {total.working}"
                       + (f", {NOT_STARTED_WORDS} {total.not_started}" if total.not_started else "")
+                      + (f", {SAID_NOT_STARTED_WORDS} {total.said_not_started}" if total.said_not_started else "")
                       + f", quá hạn chưa hoàn thành {overdue_share_text(total)}, không có thời hạn {total.no_deadline}"
                       + (f"; {EXTENSION_PENDING_WORDS} {total.extension_pending}" if total.extension_pending else "")
                       + "."]
@@ -3627,6 +3628,8 @@ def summary_text(rows: Sequence[UnitSummary], today: dt.date, filt: ReportFilter
 
 COMPACT_REPORT_FROM = 6  # units in a report from which each unit is one line of its non-zero counts (probe 24 #7)
 NOT_STARTED_WORDS = "chưa cập nhật (còn trong hạn)"  # within the deadline, never reported on: not work going on
+# within the deadline, reported not started: the unit answered (not to be chased as silent), no work going on yet
+SAID_NOT_STARTED_WORDS = "báo cáo chưa triển khai (còn trong hạn)"
 
 
 def _rounds_said(r: UnitSummary, filt: ReportFilter | None) -> str:
@@ -3638,10 +3641,13 @@ def _rounds_said(r: UnitSummary, filt: ReportFilter | None) -> str:
 def _no_deadline_said(r: UnitSummary, *, working_said: bool = False) -> str:
     """"13 (đã hoàn thành 2, chưa cập nhật 5, đang thực hiện 6)": of the tasks without a deadline, those done, those
     never reported on, and those reported on and still open (said when one of the others is)."""
-    working = r.no_deadline - r.no_deadline_done - r.no_deadline_not_started  # reported on, still open
+    # reported on, still open (not said not started)
+    working = r.no_deadline - r.no_deadline_done - r.no_deadline_not_started - r.no_deadline_said_not_started
     parts = ([f"đã hoàn thành {r.no_deadline_done}"] if r.no_deadline_done else []) + (
         [f"chưa cập nhật {r.no_deadline_not_started}"] if r.no_deadline_not_started else []) + (
-        [f"đang thực hiện {working}"] if working and (working_said or r.no_deadline_done or r.no_deadline_not_started)
+        [f"báo cáo chưa triển khai {r.no_deadline_said_not_started}"] if r.no_deadline_said_not_started else []) + (
+        [f"đang thực hiện {working}"] if working and (working_said or r.no_deadline_done or r.no_deadline_not_started
+                                                      or r.no_deadline_said_not_started)
         else [])
     return f"{r.no_deadline}" + (f" ({', '.join(parts)})" if parts else "")
 
@@ -3715,6 +3721,7 @@ def _unit_block(r: UnitSummary, filt: ReportFilter | None) -> list[str]:
              f"  Hoàn thành đúng hạn: {r.done_on_time}; hoàn thành quá hạn: {r.done_late}",
              f"  Đang thực hiện trong hạn: {r.working}"
              + (f"; {NOT_STARTED_WORDS}: {r.not_started}" if r.not_started else "")
+             + (f"; {SAID_NOT_STARTED_WORDS}: {r.said_not_started}" if r.said_not_started else "")
              + f"; quá hạn chưa hoàn thành: {overdue_share_text(r)}"
              + (f" — mục {_overdue_refs_said(r)}" if r.overdue_refs else "")]
     if r.extension_pending:  # among the counts above: what waits for a leader's word
@@ -3740,7 +3747,8 @@ def _compact_unit_lines(rows: Sequence[UnitSummary], filt: ReportFilter | None) 
         parts = [f"{label} {n}" for label, n in (("hoàn thành đúng hạn", r.done_on_time),
                                                   ("hoàn thành quá hạn", r.done_late),
                                                   ("đang thực hiện trong hạn", r.working),
-                                                  (NOT_STARTED_WORDS, r.not_started)) if n]
+                                                  (NOT_STARTED_WORDS, r.not_started),
+                                                  (SAID_NOT_STARTED_WORDS, r.said_not_started)) if n]
         if r.overdue:
             parts.append(f"quá hạn chưa hoàn thành {overdue_share_text(r)}"
                          + (f" (mục {_overdue_refs_said(r, compact=True)})" if r.overdue_refs else ""))

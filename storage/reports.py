@@ -51,7 +51,7 @@ from storage.models import (
     TaskStatus,
 )
 from storage.notices import meeting_date, notice_title
-from storage.tasks import WAITING_KEEPS, DutyKind, duty_kind, pending_extensions
+from storage.tasks import WAITING_KEEPS, DutyKind, duty_kind, pending_extensions, said_not_started
 from storage.unitnames import best_unit_match, unit_key
 from storage.vntext import fold, nfc, strip_marks
 
@@ -415,11 +415,15 @@ class TaskState:
     done_at: dt.datetime | None  # when it was finished, if it was by then
     first_due_on: dt.date | None = None  # the deadline before the first extension granted by then
     registered_on: dt.date | None = None  # entered into Nhắc việc only after that day: nothing known of it before
+    # open, its holder having reported it not started ("chưa triển khai"): reported on, yet no work going on — not
+    # "chưa cập nhật", which would send a leader after a unit that did answer (probe s41 #57, in the reports too)
+    said_not_started: bool = False
 
 
 def current_state(task: Task) -> TaskState:
     return TaskState(status=task.status, percent=task.percent, due_on=task.due_on,
-                     done_at=task.done_at if task.status == TaskStatus.DONE else None)
+                     done_at=task.done_at if task.status == TaskStatus.DONE else None,
+                     said_not_started=said_not_started(task))
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -429,6 +433,14 @@ class _Step:
     percent: int | None
     request: bool = False  # an extension request (not a note alone that carried the status)
     open_at_end: bool = False  # (a request) not yet decided, replaced nor withdrawn at the period's end
+    decision: bool = False  # a leader's decision on a request, or its recall: it restores a status nobody reported
+
+
+def _said_not_started(steps: Sequence[_Step]) -> bool:
+    """The last status its holder reported (not a request, not a decision on one) left the task open: "chưa triển
+    khai". A request refused or recalled on a task nobody reported on leaves it open too, unreported."""
+    said = [s for s in steps if not s.request and not s.decision and s.status != TaskStatus.EXTENSION_REQUESTED]
+    return bool(said) and said[-1].status == TaskStatus.OPEN
 
 
 def _replayed(steps: Sequence[_Step]) -> tuple[str, int | None, dt.datetime | None]:
@@ -475,16 +487,17 @@ def as_of_states(session: Session, tasks: Sequence[Task], rounds: dict[int, list
     reported: set[int] = set()
     approvals: dict[int, list[tuple[dt.datetime, dt.date | None, bool]]] = {}
     for chunk in chunks(ids):
-        for task_id, created_at, status, percent, decision, decided_at in session.execute(
+        for task_id, created_at, status, percent, decision, decided_at, source in session.execute(
                 select(StatusReport.task_id, StatusReport.created_at, StatusReport.status, StatusReport.percent,
-                       StatusReport.decision, StatusReport.decided_at)
+                       StatusReport.decision, StatusReport.decided_at, StatusReport.source)
                 .where(StatusReport.task_id.in_(chunk)).order_by(StatusReport.id)):
             reported.add(task_id)
             if created_at < end:
                 request = status == TaskStatus.EXTENSION_REQUESTED and decision is not None
                 open_at_end = request and (decision == "pending" or decided_at is not None and decided_at >= end)
                 steps.setdefault(task_id, []).append(_Step(created_at=created_at, status=status, percent=percent,
-                                                           request=request, open_at_end=open_at_end))
+                                                           request=request, open_at_end=open_at_end,
+                                                           decision=source == "decision"))
         for entry in session.scalars(select(AuditLog).where(
                 AuditLog.action.in_(["task.extension_approved", "task.extension_rejected"]),
                 AuditLog.entity_id.in_(chunk)).order_by(AuditLog.id)):
@@ -519,6 +532,8 @@ def as_of_states(session: Session, tasks: Sequence[Task], rounds: dict[int, list
             continue  # withdrawn by then
         state = TaskState(status=status, percent=percent, due_on=due_on, done_at=done_at,
                           first_due_on=earlier[0] if earlier else None,
+                          said_not_started=status == TaskStatus.OPEN and task.occurrence_start is None
+                          and _said_not_started(history),
                           registered_on=task.created_at.astimezone(tz).date() if task.created_at >= end else None)
         if task.occurrence_start is not None or task.recurrence:
             found = [_round_then(r, end) for r in rounds.get(task.id, [])]
@@ -726,10 +741,12 @@ class UnitSummary:
     done_late: int = 0
     in_progress: int = 0  # within the deadline
     not_started: int = 0  # of those, nobody has reported on yet ("Chưa cập nhật"): no work known to be going on
+    said_not_started: int = 0  # of those, reported not started ("Chưa triển khai"): answered, no work going on either
     overdue: int = 0  # past the deadline, not done
     no_deadline: int = 0  # done or not
     no_deadline_done: int = 0  # of which done
     no_deadline_not_started: int = 0  # of which open and never reported on
+    no_deadline_said_not_started: int = 0  # of which open and reported not started
     overdue_refs: list[str] = field(default_factory=list)
     # beside each of `overdue_refs`: the date asked for when an extension request on it waits (still late unless
     # granted, but not plain overdue: probe 27), else None
@@ -759,8 +776,8 @@ class UnitSummary:
 
     @property
     def working(self) -> int:
-        """In progress within the deadline and reported on: work known to be going on."""
-        return self.in_progress - self.not_started
+        """In progress within the deadline and reported on: work known to be going on (not one said not started)."""
+        return self.in_progress - self.not_started - self.said_not_started
 
     @property
     def untouched(self) -> bool:
@@ -800,7 +817,8 @@ class UnitSummary:
         return self.overdue / self.dated if self.dated else None
 
     def add(self, other: UnitSummary) -> None:
-        for name in (*CATEGORIES, "not_started", "no_deadline_done", "no_deadline_not_started", "rounds_on_time",
+        for name in (*CATEGORIES, "not_started", "said_not_started", "no_deadline_done", "no_deadline_not_started",
+                     "no_deadline_said_not_started", "rounds_on_time",
                      "rounds_late", "rounds_missed", "registered_later", "unheld", "extension_pending", "supporting",
                      "supporting_done"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
@@ -942,11 +960,17 @@ def summarize(tasks: Iterable[Task], *, today: dt.date, tz: ZoneInfo,
         summary.items.add((task.notice_id, task.item_ref))
         if kind == "no_deadline" and state.status == TaskStatus.DONE:
             summary.no_deadline_done += 1
-        if state.status == TaskStatus.OPEN:  # never reported on: not counted as work going on (probe 24 #7)
+        if state.status == TaskStatus.OPEN:  # never reported on, or said not started: not work going on (probe 24 #7)
             if kind == "in_progress":
-                summary.not_started += 1
+                if state.said_not_started:
+                    summary.said_not_started += 1
+                else:
+                    summary.not_started += 1
             elif kind == "no_deadline":
-                summary.no_deadline_not_started += 1
+                if state.said_not_started:
+                    summary.no_deadline_said_not_started += 1
+                else:
+                    summary.no_deadline_not_started += 1
         if kind == "overdue":
             summary.overdue_refs.append(task.item_ref)
             summary.overdue_asked.append(_asked_until(task, end_of_day(today, tz) if states is not None else None)
@@ -1014,6 +1038,7 @@ class TaskRow:
     # a recurring duty as it stands now: the round its status is about ("tuần từ 23/02/2026") and when that began
     round_label: str | None = None
     round_start: dt.date | None = None
+    said_not_started: bool = False  # open, reported not started ("Chưa triển khai", not "Chưa cập nhật")
 
 
 def _latest_reported(session: Session, task_ids: Sequence[int]) -> dict[int, str]:
@@ -1104,7 +1129,8 @@ def rows_for(session: Session, tasks: Sequence[Task], *, today: dt.date, tz: Zon
             registered_on=state.registered_on,
             # (a past period's state is not the round now due: no round named then)
             round_label=task.occurrence_label if task.recurrence and not as_of else None,
-            round_start=task.occurrence_start if task.recurrence and not as_of else None))
+            round_start=task.occurrence_start if task.recurrence and not as_of else None,
+            said_not_started=state.said_not_started))
     return rows
 
 

@@ -616,6 +616,7 @@ class DelegatedRow:
     percent: int | None
     assignee_name: str
     notice_id: int = 0  # which notice: /viec groups the rows by notice when there are several (probe 21, F10)
+    not_started: bool = False  # reported not started (`said_not_started`)
 
 
 def delegated_tasks(session: Session, person: Person, *, member: bool = False) -> list[DelegatedRow]:
@@ -633,7 +634,7 @@ def delegated_tasks(session: Session, person: Person, *, member: bool = False) -
         Notice.status == NoticeStatus.CONFIRMED, Task.status.not_in([TaskStatus.DONE, TaskStatus.CANCELLED]))
         .options(selectinload(Task.assignee)).order_by(Task.notice_id, Task.position, Task.id))
     return [DelegatedRow(item_ref=t.item_ref, text=t.text, due_on=t.due_on, status=TaskStatus(t.status),
-                         notice_id=t.notice_id,
+                         notice_id=t.notice_id, not_started=said_not_started(t),
                          percent=t.percent, assignee_name=t.assignee.full_name if t.assignee else "")
             for t in tasks]
 

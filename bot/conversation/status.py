@@ -441,7 +441,7 @@ async def _record(conv: Conversation, event: Inbound, person: Person, task_id: i
         if held_back is not None and held_back.kind == "done" else None
     rec, step = await ctx.db.run(record_in_series, task_id=task_id, actor=person, change=change, source=source,
                                  now=when, today=calendar.local(when).date(), calendar=calendar)
-    await conv.answer_tap(event, texts.STATUS_LABELS[rec.status])
+    await conv.answer_tap(event, texts.progress_text(rec.status, None, not_started=True))
     asked = await ctx.db.run(extension_request, rec.report_id) if change.requested_due_on else None
     deciders = asked.deciders if asked is not None else ""
     if change.requested_due_on and deciders == texts.SOME_DECIDER:  # whom it went to, by name (probe s20)
@@ -533,7 +533,7 @@ async def _close_missed(conv: Conversation, event: Inbound, person: Person, task
         await conv.say(event, texts.no_missed_round(item_ref))
         return
     rec = closed.recorded
-    await conv.answer_tap(event, texts.STATUS_LABELS[rec.status])
+    await conv.answer_tap(event, texts.progress_text(rec.status, None, not_started=True))
     await acknowledge(conv, event, rec, texts.missed_round_done(rec.item_ref, closed.label, bool(rec.on_time),
                                                                closed.current_label, note), collect=collect)
     await _inform_lead(conv, person, rec, f"kỳ {closed.label}" + (f": {note}" if note else ""))
