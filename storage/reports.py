@@ -433,13 +433,16 @@ class _Step:
     percent: int | None
     request: bool = False  # an extension request (not a note alone that carried the status)
     open_at_end: bool = False  # (a request) not yet decided, replaced nor withdrawn at the period's end
-    decision: bool = False  # a leader's decision on a request, or its recall: it restores a status nobody reported
+    # not the holder's word on the task: a decision on a request or its recall (it restores a status nobody reported),
+    # or a supporting unit's note on its part (it carries the task's status unchanged)
+    others: bool = False
 
 
 def _said_not_started(steps: Sequence[_Step]) -> bool:
     """The last status its holder reported (not a request, not a decision on one) left the task open: "chưa triển
-    khai". A request refused or recalled on a task nobody reported on leaves it open too, unreported."""
-    said = [s for s in steps if not s.request and not s.decision and s.status != TaskStatus.EXTENSION_REQUESTED]
+    khai". A request refused or recalled on a task nobody reported on leaves it open too, unreported; a supporting
+    unit's note leaves it as it was."""
+    said = [s for s in steps if not s.request and not s.others and s.status != TaskStatus.EXTENSION_REQUESTED]
     return bool(said) and said[-1].status == TaskStatus.OPEN
 
 
@@ -497,7 +500,7 @@ def as_of_states(session: Session, tasks: Sequence[Task], rounds: dict[int, list
                 open_at_end = request and (decision == "pending" or decided_at is not None and decided_at >= end)
                 steps.setdefault(task_id, []).append(_Step(created_at=created_at, status=status, percent=percent,
                                                            request=request, open_at_end=open_at_end,
-                                                           decision=source == "decision"))
+                                                           others=source in ("decision", "support")))
         for entry in session.scalars(select(AuditLog).where(
                 AuditLog.action.in_(["task.extension_approved", "task.extension_rejected"]),
                 AuditLog.entity_id.in_(chunk)).order_by(AuditLog.id)):

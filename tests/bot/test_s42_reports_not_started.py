@@ -103,9 +103,20 @@ async def test_a_refused_extension_on_an_unreported_task_leaves_it_unreported_in
     assert "chưa triển khai" not in block and "chưa cập nhật (còn trong hạn): 1" in block, block
 
 
-def _step(status: str, *, request: bool = False, decision: bool = False) -> _Step:
+async def test_a_supporting_units_note_leaves_the_task_unreported_in_a_past_report(harness: Harness) -> None:
+    h = harness
+    await h.say("head_stnmt", "phối hợp 2: đã gửi số liệu các hộ dân bị ảnh hưởng")  # (its history: status "open")
+    assert last_text(h, "head_stnmt").startswith("Đã ghi nhận báo cáo phối hợp")
+    await h.advance_to(local(2018, 3, 20, 10, 0))
+    start = len(h.sent)
+    await h.say("leader", "/tonghop tháng 2")
+    block = (_said(h, "leader", start)[0].text or "").split("• Ban Dân vận Tỉnh ủy:")[1]
+    assert "chưa triển khai" not in block and "chưa cập nhật (còn trong hạn): 2" in block, block
+
+
+def _step(status: str, *, request: bool = False, others: bool = False) -> _Step:
     return _Step(created_at=dt.datetime(2018, 3, 12, tzinfo=dt.UTC), status=status, percent=None, request=request,
-                 decision=decision)
+                 others=others)
 
 
 @pytest.mark.parametrize(("steps", "said"), [
@@ -113,9 +124,10 @@ def _step(status: str, *, request: bool = False, decision: bool = False) -> _Ste
     ([_step(TaskStatus.OPEN)], True),  # "chưa triển khai"
     ([_step(TaskStatus.IN_PROGRESS), _step(TaskStatus.OPEN)], True),  # "0%" after a start
     ([_step(TaskStatus.OPEN), _step(TaskStatus.IN_PROGRESS)], False),
-    ([_step(TaskStatus.EXTENSION_REQUESTED, request=True), _step(TaskStatus.OPEN, decision=True)], False),  # refused
+    ([_step(TaskStatus.EXTENSION_REQUESTED, request=True), _step(TaskStatus.OPEN, others=True)], False),  # refused
     ([_step(TaskStatus.OPEN), _step(TaskStatus.EXTENSION_REQUESTED, request=True),
-      _step(TaskStatus.OPEN, decision=True)], True),  # said, then asked and refused: back to what was said
+      _step(TaskStatus.OPEN, others=True)], True),  # said, then asked and refused: back to what was said
+    ([_step(TaskStatus.OPEN, others=True)], False),  # a supporting unit's note on a task its holder never reported on
 ])
 def test_what_a_history_says_of_a_task_not_started(steps: list[_Step], said: bool) -> None:
     assert _said_not_started(steps) is said
