@@ -109,7 +109,8 @@ HEADER_LOOSE = re.compile(r"^(?P<field>số(?:\s*(?:văn\s*bản|hiệu|ký\s*hi
                           r"ngày(?:\s*(?:ban\s*hành|văn\s*bản|ký))?|ngay(?:\s*(?:ban\s*hanh|van\s*ban|ky))?)"
                           r"(?:\s*:\s*|\s+(?=\d))(?P<value>.+)$", re.I)
 _LOOSE = ("number", "date")  # the fields a line may give together (a subject may hold "…, số …")
-_NEXT_HEADER = re.compile(r"\s*[,;]\s*(?=(?:số|so|ngày|ngay)\b)", re.I)
+# (also "số: 312/TB-UBND ngày 22/9/2023", as a notice's number line reads: the date after the number, no comma)
+_NEXT_HEADER = re.compile(r"\s*[,;]\s*(?=(?:số|so|ngày|ngay)\b)|(?<=\S)\s+(?=(?:ngày|ngay)\s+\d)", re.I)
 NONE = {"khong", "khong co", "ko", "k", "bo", "khong ai"}
 NO_DEADLINE = NONE | {"khong thoi han", "khong co thoi han", "khong co han", "khong han"}
 # the domain's words for work done as it comes, with no date (DOMAIN.md: "thường xuyên", "kịp thời"): no deadline
@@ -129,7 +130,7 @@ _FIX_WORD = r"(?:sửa|sua|đổi|doi|chỉnh|chinh)(?:\s+(?:lại|lai))?"
 _LEAD_WORD = r"(?:(?:đơn\s*vị\s*|don\s*vi\s*)?(?:chủ\s*trì|chu\s*tri)|đơn\s*vị|don\s*vi)"
 REPHRASED_LEAD = re.compile(
     rf"^(?:(?P<fix>{_FIX_WORD})\s+(?:(?:nhiệm\s*vụ|nhiem\s*vu|nv|số|so)\s+)?)?{TARGET}"
-    rf"\s*(?:{_LEAD_WORD}\s*)?(?P<verb>thành|thanh|là|la)\s+(?P<value>\S.*)$", re.I)
+    rf"\s*(?:{_LEAD_WORD}\s*)?(?P<verb>thành|thanh|là|la)(?:\s*[:=]\s*|\s+)(?P<value>\S.*)$", re.I)
 FIX_FIRST = re.compile(rf"^{_FIX_WORD}\s+(?:(?:nhiệm\s*vụ|nhiem\s*vu|nv)\s+)?(?={_ONE})", re.I)
 
 
@@ -164,16 +165,33 @@ TASK_NOUN_FIRST = re.compile(rf"^(?P<verb>(?:{_DROP_WORD}|{_FIX_WORD}|{_ADD_WORD
                              r")\s+)?(?:số|so)\s+(?=\d{1,3}(?:\s*(?:,|và|va)\s*\d{1,3})*\s*(?::|\s+[^\W\d_]))", re.I)
 
 
+_ALL = r"(?:(?:hết|het|tất\s*cả|tat\s*ca|toàn\s*bộ|toan\s*bo)\s+)?(?:(?:các\s+|cac\s+)?(?:đơn\s*vị|don\s*vi)\s+)?"
+CLEAR_SUPPORT = (  # "2 bỏ phối hợp", "nhiệm vụ 2 xóa hết đơn vị phối hợp", "bỏ phối hợp của nhiệm vụ 2": none left
+    re.compile(rf"^(?:{_TASK_NOUN}\s+)?{TARGET}\s*[:,]?\s*{_DROP_WORD}\s+{_ALL}{_SUPPORT_WORD}\s*\.?$", re.I),
+    re.compile(rf"^{_DROP_WORD}\s+{_ALL}{_SUPPORT_WORD}\s+(?:(?:của|cua|ở|o)\s+)?(?:{_TASK_NOUN}\s+)?{TARGET}\s*\.?$",
+               re.I))
+
+
+# "Phòng Văn hóa và Thông tin phối hợp nhiệm vụ 5" (the unit first, capitalised as a name): "5 thêm phối hợp …"
+UNIT_SUPPORTS = re.compile(rf"^(?P<units>[A-ZĐÀ-Ỹ][^:]*?)\s+(?:cùng\s+)?{_SUPPORT_WORD}\s+(?:(?:với|voi)\s+)?"
+                           rf"(?:(?:ở|o|tại|tai|trong)\s+)?(?:{_TASK_NOUN}\s+)?{TARGET}"
+                           r"(?:\s+(?:luôn|luon|nhé|nhe|nha|ạ|a|với|voi))*\s*\.?$")
+
+
 def _reworded(line: str) -> str:
     """A correction said in another word order, in the short form the patterns below read; anything else as it
     is."""
+    if m := (CLEAR_SUPPORT[0].match(line) or CLEAR_SUPPORT[1].match(line)):
+        return f"{m['ref'].strip()} phối hợp: không"
     if m := FIELD_FIRST.match(line):
-        ref, value = m["ref"].strip(), m["value"].strip()
+        ref, value = m["ref"].strip(), m["value"].strip().lstrip(":= ").strip()  # ("… thành: các bộ, ngành")
         if m["due"]:
             return f"{ref} hạn {value}"
         if m["support"]:
             return f"{ref} phối hợp: {value}"
         return f"{ref} nội dung: {value}" if m["text"] else f"{ref}: {value}"
+    if (m := UNIT_SUPPORTS.match(line)) and split_units(m["units"]):
+        return f"{m['ref'].strip()} thêm phối hợp {m['units'].strip()}"
     if m := SUPPORT_CHANGE_FIRST.match(line):
         return f"{m['ref'].strip()} {m['word']} phối hợp {m['units'].strip()}"
     if (m := UNIT_ROLE_FIRST.match(line)) or (m := UNIT_ROLE_AFTER.match(line)):
@@ -423,9 +441,24 @@ PLAIN_RECURRENCE = (("daily", re.compile(r"\b(?:hang|moi)\s+ngay\b")),
                     ("yearly", re.compile(r"\b(?:hang|moi|dinh\s+ky)\s+nam\b")))
 
 
+# a field of an added task given by its label, as a form is filled: "… Chủ trì: Phòng NN&PTNT. Phối hợp: Phòng Tài
+# chính - Kế hoạch. Hạn 31/12/2023" (probe s42: the lead stayed in the text, and the task had none)
+ADDED_FIELD = re.compile(r"(?:^|[.;,]\s*|\s)(?P<label>(?:(?:đơn\s*vị|don\s*vi)\s+)?(?:chủ\s*trì|chu\s*tri|"
+                         r"phối\s*hợp|phoi\s*hop))\s*:\s*(?P<value>[^.;\n]+?)\s*(?=[.;\n]|$)", re.I)
+
+
 def _added(text: str, ref: str, *, today: dt.date, now: dt.datetime, example: str) -> Correction:
-    """A task the admin adds, read as a notice item reads; a deadline said as "…, hạn 20/5" is read too."""
+    """A task the admin adds, read as a notice item reads; a deadline said as "…, hạn 20/5" is read too, and a lead
+    or supporting units given by their label ("Chủ trì: …", "Phối hợp: …")."""
+    labelled: dict[str, tuple[str, ...]] = {}
+    while (m := ADDED_FIELD.search(text)) is not None and m.start() > 0:
+        field = "support" if fold(m["label"]).endswith("phoi hop") else "lead"
+        labelled[field] = labelled.get(field, ()) + _units(m["value"])
+        text = (text[:m.start()].rstrip(" ,;") + ". " + text[m.end():].lstrip(" .;,")).strip(" .")
     task = read_task(text, ref=ref or "?", issued_on=today)
+    if labelled:
+        task = replace(task, lead=labelled.get("lead", task.lead), support=labelled.get("support", task.support),
+                       lead_source="text" if "lead" in labelled else task.lead_source)
     plain = strip_marks(text)  # a match's position holds in `text` only when no character was dropped
     if task.recurrence is None and plain == text:  # typed without marks: "… truoc ngay 25 hang thang"
         found = next((name for name, rx in PLAIN_RECURRENCE if rx.search(plain.lower())), None)
@@ -505,5 +538,12 @@ def _due(value: str, now: dt.datetime, example: str, *, counted_from: dt.date | 
     try:
         return parse_when(value, now=now).date
     except WhenUnclear as exc:
+        # as a notice writes a deadline: "trong tháng 10", "tháng 6 năm 2026", "6 tháng đầu năm 2026", "trước Quốc
+        # khánh 2/9" — a month or a half-year is its last day (the notice parser's reading; probe s42 #12, #40)
+        impossible = re.search(r"\b\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{2,4}\b|^\d{1,2}\s*[/.-]\s*\d{1,2}$", value)
+        for phrase in () if impossible else (value, f"trong {value}"):  # (a day typed as a day: as parse_when said)
+            found = pick_deadline(phrase, issued_on=counted_from or now.astimezone(VN_TZ).date())
+            if found is not None and found.due is not None and len(fold(found.text)) >= len(fold(value)) - 2:
+                return found.due
         raise CorrectionError(f"Không hiểu thời hạn “{value}”: {exc.problem} Đồng chí viết, ví dụ: “3 hạn {example}”, "
-                              "“3 hạn cuối tháng sau”, “3 hạn không” (bỏ thời hạn).") from exc
+                              "“3 hạn cuối tháng sau”, “3 hạn quý IV”, “3 hạn không” (bỏ thời hạn).") from exc

@@ -99,6 +99,8 @@ CLOCK = re.compile(r"^(\d{1,2})(?:h|g|gio)(?:(\d{1,2})(?:p|ph|phut)?)?$")
 COLON = re.compile(r"^(\d{1,2}):(\d{2})$")
 WEEKDAY_SHORT = re.compile(r"^t([2-7])$")
 ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
+# a quarter by its number, with its year or not: "iv", "4", "iv/2023", "4/2022" (a token, folded)
+QUARTER_NAMED = re.compile(r"(?P<n>i{1,3}|iv|v|\d)(?:[/.\-](?P<year>\d{4}))?")
 
 
 def parse_when(text: str, *, now: dt.datetime, calendar: WorkingCalendar | None = None) -> When:
@@ -630,6 +632,10 @@ class _Parser:
             edge, unit, j = "", edge, i + 1
         if unit not in ("tuan", "thang", "quy", "nam"):
             return None
+        if not edge and unit == "quy" and QUARTER_NAMED.fullmatch(self.key(j)):
+            edge = "cuoi"  # "quý IV", "trong quý 4/2022", "quý III năm 2026": a deadline by the quarter's end
+        if not edge and unit == "nam" and re.fullmatch(r"\d{4}", self.key(j)):
+            edge = "cuoi"  # "trong năm 2026": by the year's end, as a notice's deadline reads
         which, after = self.modifier(j)
         today = self.today
         if not edge:  # "tuần sau", "tháng tới", "năm sau": the same day one unit later
@@ -672,11 +678,14 @@ class _Parser:
             quarter_first = dt.date(today.year, 3 * ((today.month - 1) // 3) + 1, 1)
             if which is not None:
                 first, j = _add_months(quarter_first, 3 * which), after
-            elif (n := ROMAN.get(self.key(j)) or (int(self.key(j)) if self.key(j).isdigit() else None)) is not None:
+            elif (named := QUARTER_NAMED.fullmatch(self.key(j))) is not None:
+                n = ROMAN.get(named["n"]) or (int(named["n"]) if named["n"].isdigit() else 0)
                 if not 1 <= n <= 4:
                     raise self.unclear(f"“{self.words(i, j + 1)}”: một năm chỉ có 4 quý.")
                 j += 1
-                if y := self.year_after(j):
+                if named["year"]:  # "quý IV/2023", "quý 4/2022"
+                    first = dt.date(int(named["year"]), 3 * n - 2, 1)
+                elif y := self.year_after(j):
                     first, j = dt.date(y[0], 3 * n - 2, 1), y[1]
                 else:
                     first = dt.date(today.year, 3 * n - 2, 1)

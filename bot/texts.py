@@ -288,6 +288,15 @@ GENERIC_ERROR = vn("Xin lỗi đồng chí, hệ thống gặp sự cố khi x�
                    "đồng chí vui lòng thử lại sau ít phút.")
 STALE_BUTTON = vn("Nút này không còn hiệu lực.")
 NO_OPEN_DRAFT = vn("Không có văn bản nào đang chờ xác nhận.")
+NOTHING_TO_UNDO = vn("Chưa có lần sửa nào để hoàn tác: danh sách vẫn như khi Nhắc việc đọc văn bản. Gõ “xem tất cả” "
+                     "để xem lại.")
+# an admin's message not understood while a draft waits for them: how to correct it, not how to load one (probe s42:
+# "nhiệm vụ 5 sao không có phòng Tài chính?", "Phòng Văn hóa phối hợp nhiệm vụ 5" were told to send a notice)
+DRAFT_NOT_UNDERSTOOD = vn(
+    "Nhắc việc chưa hiểu tin nhắn này. Văn bản đang chờ đồng chí xác nhận; để sửa, đồng chí gõ, ví dụ: “3: Sở Tài "
+    "chính” (chủ trì), “3 thêm phối hợp Sở Nội vụ”, “3 bỏ phối hợp Sở Nội vụ”, “3 hạn 30/4”, “3 nội dung: …”, “bỏ 3”, "
+    "“thêm: <nội dung nhiệm vụ>”, “số: 12/TB-UBND”, “ngày: 22/9/2023”; “hoàn tác” để bỏ lần sửa vừa rồi; “xem 3”, "
+    "“xem tất cả” để xem lại; “xác nhận” hoặc “hủy” để quyết định.")
 # (said only on Zalo without a public address: in webhook mode Zalo gets the chart and the workbook as links)
 # (on Zalo without a public address: said to an admin, who may not run the server — probe 37, #7 — so neither "gõ trên
 # Telegram" nor "chờ quản trị viên"; a leader gets FILES_ON_REQUEST_NO_FILES instead, no set-up words — probe 39, #6)
@@ -1019,19 +1028,30 @@ def one_off_lines(parsed: ParsedNotice, draft: Draft) -> list[str]:
 
 def draft_changes(parsed: ParsedNotice, draft: Draft, *, replies: bool = True, today: dt.date | None = None,
                   explain: Callable[[dt.date], str | None] | None = None,
-                  misread: Sequence[tuple[str, Sequence[Misread]]] = ()) -> str:
+                  misread: Sequence[tuple[str, Sequence[Misread]]] = (), undone: int | None = None) -> str:
     """After corrections: what changed, the tasks it touched as they now read, and what still needs a look —
     not the whole list again (a long notice's preview is several messages; "xem tất cả" shows it). `misread`: for
     a text read by OCR, the words still probably misread, by place (as `draft_preview`): under each task shown,
-    its own; the places not shown, named."""
+    its own; the places not shown, named. `undone`: `draft.applied` is a correction just taken back ("hoàn tác"),
+    and this many earlier ones can still be."""
     lines = correction_lines(draft.applied)
-    touched = {a.number for a in draft.applied if a.number is not None and a.field != "drop"}
+    if undone is not None:
+        lines[0] = (f"Đã hoàn tác lần sửa gần nhất ({len(draft.applied)} nội dung):" if draft.applied else
+                    "Đã hoàn tác lần sửa gần nhất.")
+        lines.append(f"(Còn {undone} lần sửa trước đó; gõ “hoàn tác” lần nữa để hoàn tác tiếp.)" if undone else
+                     "(Danh sách đã trở lại như khi Nhắc việc đọc văn bản.)")
+    said = {a.field for a in draft.applied}
+    if "number" in said and "date" not in said and undone is None:  # the date read may be another paper's
+        lines.append(f"  (ngày văn bản vẫn là {date_vn(parsed.date)}; nếu chưa đúng, đồng chí gõ “ngày: …/…/…”)"
+                     if parsed.date else "  (văn bản chưa có ngày; đồng chí gõ “ngày: …/…/…” để ghi ngày văn bản)")
+    touched = {a.number for a in draft.applied if a.number is not None and (a.field != "drop" or undone is not None)}
     shown = [(i, task) for i, task in zip(draft.numbers, parsed.tasks, strict=True) if i in touched]
     found_at = {place: found for place, found in misread if found}
-    if (alike := _alike_correction(draft.applied)) and not any(str(i) in found_at for i, _ in shown):
+    if undone is None and (alike := _alike_correction(draft.applied)) and \
+            not any(str(i) in found_at for i, _ in shown):
         lines, shown = [alike], []  # "28-43: thêm Văn phòng Sở": one line, not 16 tasks echoed (probe 42, #7)
     if shown:
-        lines += ["", "Sau khi sửa:"]
+        lines += ["", "Sau khi hoàn tác:" if undone is not None else "Sau khi sửa:"]
         for i, task in shown:
             lines += ["", *_task_block(i, task, draft, today, explain, written=written_units(parsed))]
             if str(i) in found_at:

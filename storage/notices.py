@@ -125,6 +125,36 @@ class Registered:
     units: dict[str, str] = field(default_factory=dict)  # person name → the lead unit of their first item
 
 
+def distinct_refs(parsed: ParsedNotice) -> ParsedNotice:
+    """Two different duties read under one item number (a scan's "đ)" printed twice, a clause with a doer of its
+    own) are numbered apart as the parser numbers a duty split off: "1.đ.a", then "1.đ.a (ý 2)". Reminders, reports
+    and the letters to supporting units take an item number for one item: two duties under one told a unit that
+    another's led its task, and a lead that its own task was a supporting one (probe s42). One duty given to several
+    units (the same text) keeps its one number. The notice as it was when no number is shared."""
+    given: dict[tuple[str, str], str] = {}  # (item number, text) → the number it is registered under
+    count: dict[str, int] = {}  # item number → its different duties so far
+    taken = {ref_key(t.ref) for t in parsed.tasks}
+    refs = []
+    for t in parsed.tasks:
+        key, text = ref_key(t.ref), " ".join(t.text.split())
+        if (key, text) not in given:
+            count[key] = count.get(key, 0) + 1
+            ref, k = t.ref, count[key]
+            while k > 1:
+                ref = f"{t.ref} (ý {k})"
+                if ref_key(ref) not in taken:
+                    break
+                k += 1
+            taken.add(ref_key(ref))
+            count[key] = k
+            given[(key, text)] = ref
+        refs.append(given[(key, text)])
+    if all(ref == t.ref for ref, t in zip(refs, parsed.tasks, strict=True)):
+        return parsed
+    return replace(parsed, tasks=tuple(t if ref == t.ref else replace(t, ref=ref)
+                                       for ref, t in zip(refs, parsed.tasks, strict=True)))
+
+
 def create_draft(session: Session, parsed: ParsedNotice, *, source_text: str, source_name: str,
                  by: Person, now: dt.datetime, ocr: bool = False) -> Draft:
     """`ocr`: the text was read by OCR (kept with the draft: each later view of it points at the words probably
@@ -132,7 +162,7 @@ def create_draft(session: Session, parsed: ParsedNotice, *, source_text: str, so
     if not by.is_admin:
         raise NotAllowed(by.handle, "load a notice")
     digest = sha256_text(source_text)
-    meta = parsed.to_json()
+    meta = distinct_refs(parsed).to_json()
     meta["tasks"] = [{**t, "n": i} for i, t in enumerate(meta["tasks"], start=1)]
     if ocr:
         meta["ocr"] = True
@@ -387,6 +417,7 @@ def correct_draft(session: Session, notice_id: int, corrections: list[Correction
     adding one the parser missed, the notice's number, date, subject or signer. A task is named by its number
     in the preview, which it keeps through corrections (a dropped task's number is not reused)."""
     notice = _open_draft(session, notice_id, by, "correct a notice")
+    point = _undo_point(notice)  # the draft as it stands: what "hoàn tác" gives back (`undo_correction`)
     tasks: list[dict[str, Any]] = [{"n": i, **t} for i, t in enumerate(notice.meta.get("tasks", []), start=1)]
     head: dict[str, Any] = dict(notice.meta.get("notice") or {})
     dropped: set[int] = set()
@@ -466,10 +497,63 @@ def correct_draft(session: Session, notice_id: int, corrections: list[Correction
         raise DraftCorrectionInvalid("all tasks dropped", "Không thể bỏ hết nhiệm vụ; nếu văn bản không đúng, "
                                                           "đồng chí bấm “Hủy”.")
     notice.meta = {**notice.meta, "notice": head, "tasks": tasks, **({"typed": sorted(typed_head)} if typed_head
-                                                                       else {}), **({"dropped": gone} if gone else {})}
+                                                                       else {}), **({"dropped": gone} if gone else {}),
+                   "undo": [{**point, "said": [_applied_json(a) for a in applied]},
+                            *(notice.meta.get("undo") or [])][:UNDO_KEPT]}
     audit(session, at=now, actor_id=by.id, action="notice.correct", entity="notice", entity_id=notice.id,
           corrections=[{"target": c.target, "field": c.field, "value": c.described()} for c in corrections])
     return _as_shown(session, notice, applied=tuple(applied), leads=leads)
+
+
+UNDO_KEPT = 10  # corrections of a draft its admin can take back, the newest first ("hoàn tác")
+
+
+def _undo_point(notice: Notice) -> dict[str, Any]:
+    """The draft as it stands before a correction: its stored reading (not the points before it) and the header
+    columns a correction sets."""
+    return {"meta": {k: v for k, v in notice.meta.items() if k not in ("undo", "held_dues")},
+            "columns": {column: value.isoformat() if isinstance(value, dt.date) else value
+                        for column in _HEADER_COLUMNS.values() for value in [getattr(notice, column)]}}
+
+
+def _applied_json(a: Applied) -> dict[str, Any]:
+    return {"number": a.number, "ref": a.ref, "field": a.field,
+            "value": a.value.isoformat() if isinstance(a.value, dt.date) else a.value}
+
+
+def _applied_back(said: dict[str, Any]) -> Applied:
+    value = said["value"]
+    if said["field"] in ("due", "date") and isinstance(value, str):
+        value = dt.date.fromisoformat(value)
+    return Applied(number=said["number"], ref=said["ref"], field=said["field"], value=value)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Undone:
+    """A correction taken back: what it had changed, and how many earlier ones can still be."""
+
+    applied: tuple[Applied, ...]
+    left: int
+    parsed: ParsedNotice
+    draft: Draft
+
+
+def undo_correction(session: Session, notice_id: int, *, by: Person, now: dt.datetime) -> Undone | None:
+    """Take back the draft's last correction (a unit given by mistake, a task dropped that was one): the draft as it
+    was before it; again, the one before. None when no correction is left to take back."""
+    notice = _open_draft(session, notice_id, by, "correct a notice")
+    stack = list(notice.meta.get("undo") or [])
+    if not stack:
+        return None
+    point, rest = stack[0], stack[1:]
+    for column, value in point["columns"].items():
+        setattr(notice, column, dt.date.fromisoformat(value) if column == "issued_on" and value else value)
+    notice.meta = {**point["meta"], **({"undo": rest} if rest else {})}
+    audit(session, at=now, actor_id=by.id, action="notice.correct_undone", entity="notice", entity_id=notice.id)
+    log.info("notice %s: a correction taken back by %s (%d more can be)", notice.id, by.handle, len(rest))
+    parsed, draft = _as_shown(session, notice)
+    return Undone(applied=tuple(_applied_back(a) for a in point.get("said") or []), left=len(rest), parsed=parsed,
+                  draft=draft)
 
 
 def _lead_not_support(leads: _Leads, task: dict[str, Any]) -> tuple[str, ...]:
@@ -834,6 +918,8 @@ def confirm_notice(session: Session, notice_id: int, *, by: Person, now: dt.date
         twin = likely_twin(session, notice, [t.get("text") or "" for t in notice.meta.get("tasks", [])])
     if twin is not None:
         raise NoticeDuplicate(twin.id, notice_title(twin))
+    if "undo" in notice.meta:  # confirmed, nothing to take back: the draft's earlier states are not kept
+        notice.meta = {k: v for k, v in notice.meta.items() if k != "undo"}
     parsed_tasks = notice.meta.get("tasks", [])
     assigned: list[tuple[str, str]] = []
     unassigned: list[tuple[str, str]] = []
@@ -907,10 +993,12 @@ def supported_open(session: Session, person: Person) -> list[tuple[str, list[tup
                            .order_by(Task.notice_id, Task.position)).all()
     led = {(r.notice_id, r.item_ref) for r in rows if r.lead_unit_id == unit.id}
     picked: dict[int, dict[str, int]] = {}
+    match = unit_matcher(session)  # (a unit written short, "phòng Nông nghiệp": the one the directory reads it as)
     for r in rows:
         if r.support_unit_names and (r.notice_id, r.item_ref) not in led and \
                 r.item_ref not in picked.get(r.notice_id, {}) and \
-                any(read_group(n) is None and best_unit_match(n, [unit.name_key]) is not None
+                any(read_group(n) is None and (best_unit_match(n, [unit.name_key]) is not None or
+                                               (found := match(n)[0]) is not None and found.id == unit.id)
                     for n in r.support_unit_names):
             picked.setdefault(r.notice_id, {})[r.item_ref] = r.id
     return [(notice_title(session.get_one(Notice, notice_id)),

@@ -17,7 +17,7 @@ from sqlalchemy.orm import InstrumentedAttribute, Session, selectinload
 
 from storage.audit import audit, claim_once
 from storage.db import chunks
-from storage.directory import did_you_mean, head_of
+from storage.directory import did_you_mean, head_of, unit_matcher
 from storage.errors import (
     DelegationInvalid,
     ExtensionDecided,
@@ -47,6 +47,7 @@ from storage.models import (
     Unit,
 )
 from storage.notices import _Leads, notice_title
+from storage.unitgroups import read_group
 from storage.unitnames import (
     best_unit_match,
     holds_office,
@@ -185,7 +186,14 @@ def supports(session: Session, person: Person, task: Task) -> bool:
     unit = session.get(Unit, person.unit_id) if person.unit_id is not None else None
     if unit is None or not task.support_unit_names:
         return False
-    return any(best_unit_match(name, [unit.name_key]) is not None for name in task.support_unit_names)
+    if any(best_unit_match(name, [unit.name_key]) is not None for name in task.support_unit_names):
+        return True
+    # a unit written short ("phòng Nông nghiệp" for the directory's "Phòng Nông nghiệp và PTNT"): the unit the
+    # directory reads it as, as it was told it supports the task at confirmation (probe s42: told, then /viec
+    # listed nothing)
+    match = unit_matcher(session)
+    return any(read_group(name) is None and (found := match(name)[0]) is not None and found.id == unit.id
+               for name in task.support_unit_names)
 
 
 def in_lead_unit(person: Person, task: Task) -> bool:

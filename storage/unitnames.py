@@ -28,6 +28,15 @@ ABBREVIATIONS: dict[str, str] = {
     "nnmt": "nong nghiep va moi truong",
     "nn ptnt": "nong nghiep va phat trien nong thon",
     "nnptnt": "nong nghiep va phat trien nong thon",
+    # (the same with "và" written: "Phòng NN và PTNT"; the rural-development half alone, as a directory may spell
+    # it: "Phòng Nông nghiệp và PTNT" — probe s42: "Phòng NN&PTNT" matched no unit of that spelling)
+    "nn va ptnt": "nong nghiep va phat trien nong thon",
+    "ptnt": "phat trien nong thon",
+    "tn va mt": "tai nguyen va moi truong",
+    "kh va dt": "ke hoach va dau tu",
+    "gd va dt": "giao duc va dao tao",
+    "kh va cn": "khoa hoc va cong nghe",
+    "tt va tt": "thong tin va truyen thong",
     "ld tb xh": "lao dong thuong binh va xa hoi",
     "ldtbxh": "lao dong thuong binh va xa hoi",
     "gd dt": "giao duc va dao tao",

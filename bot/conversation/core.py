@@ -67,6 +67,7 @@ from storage.directory import ensure_bootstrap_admin, is_directory_file, person_
 from storage.errors import NhacViecError
 from storage.held import HeldFile, hold_message, hold_refused, refused_waiting
 from storage.models import Person, Role, Task
+from storage.notices import latest_draft
 from storage.tasks import ExtensionRequest, open_tasks_for
 from storage.vntext import strip_marks
 
@@ -534,6 +535,9 @@ async def _on_text_said(conv: Conversation, event: TextIn, person: Person) -> No
                                       example_ref=example_ref(mine),
                                       leader=person.role == Role.LEADER, holds_tasks=bool(mine),
                                       nothing_asked=status.is_bare_yes(event.text))
+        if person.is_admin and not status.is_bare_yes(event.text) and \
+                await conv.ctx.db.run(latest_draft, person) is not None:  # a draft waits: how to correct it
+            answer = texts.DRAFT_NOT_UNDERSTOOD
         if person.is_admin and (waiting := await office.waiting_count(conv)):  # an answer typed without its number
             answer += "\n" + texts.questions_hint(waiting)
         await conv.say(event, answer)

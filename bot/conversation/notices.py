@@ -5,6 +5,7 @@ no buttons). Parsing runs in a thread; nothing is registered before confirmation
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import datetime as dt
 import logging
 import re
@@ -45,6 +46,7 @@ from storage.notices import (
     cancel_notice,
     confirm_notice,
     create_draft,
+    distinct_refs,
     draft_for_message,
     draft_task,
     draft_tasks_under,
@@ -58,6 +60,7 @@ from storage.notices import (
     remember_preview,
     supported_tasks,
     take_held_dues,
+    undo_correction,
     unit_named,
 )
 from storage.notices import correct_draft as apply_corrections
@@ -156,6 +159,7 @@ async def ingest(conv: Conversation, event: Inbound, person: Person, data: bytes
         parsed = replace(parsed, tasks=tuple(replace(t, ref=str(n), parent_ref=None)
                                              for n, t in enumerate(parsed.tasks, start=1)))
         unread = []
+    parsed = distinct_refs(parsed)  # (the preview numbers two duties under one item number apart, as stored)
     draft = await ctx.db.run(create_draft, parsed, source_text=text, source_name=filename, by=person,
                              now=ctx.clock.now(), ocr=ocr)
     await _show_draft(conv, event, parsed, draft, unread=unread)
@@ -248,6 +252,18 @@ async def correct_draft(conv: Conversation, event: TextIn, person: Person) -> bo
                 return True
             return await confirmed_lead(conv, event, person)
     folded = " ".join(strip_marks(event.text).lower().split())
+    if UNDO.match(folded.strip(" .!")):  # "hoàn tác", "nhầm, khôi phục lại": the last correction taken back
+        undone = await ctx.db.run(undo_correction, notice_id, by=person, now=ctx.clock.now())
+        if undone is None:
+            await conv.say(event, texts.NOTHING_TO_UNDO)
+            return True
+        replies = conv.channel(event.channel).capabilities.reply_to
+        draft = dataclasses.replace(undone.draft, applied=undone.applied)
+        misread = await asyncio.to_thread(_misread, undone.parsed, draft) if draft.ocr_text is not None else []
+        await _send_draft(conv, event, notice_id, texts.draft_changes(
+            undone.parsed, draft, replies=replies, today=ctx.today(), explain=ctx.policy.calendar.explain_deadline,
+            misread=misread, undone=undone.left))
+        return True
     if KEEP_DUE.match(folded.strip(" .!")) and (held := await ctx.db.run(take_held_dues, notice_id)):
         await _apply(conv, event, person, notice_id, held)  # "đúng": the deadline asked about, as typed
         return True
@@ -302,6 +318,13 @@ async def correct_draft(conv: Conversation, event: TextIn, person: Person) -> bo
     return True
 
 
+# "hoàn tác", "nhầm, hoàn tác giúp", "khôi phục lại", "khôi phục nhiệm vụ 12 như cũ", "trả lại như cũ", "undo": the
+# draft's last correction taken back (probe s42: each got "chưa hiểu … để nạp văn bản …"); typed folded
+UNDO = re.compile(r"^(?:(?:(?:ay|oi|chet)\s+)?(?:nham|sai|xin loi|sorry)\W*\s*)?(?:(?:xin|cho|de nghi)\s+)?"
+                  r"(?:hoan tac|undo|khoi phuc|phuc hoi|tra lai|quay lai|lay lai)"
+                  r"(?:\s+(?:lai|nhiem vu\s+\d{1,3}|muc\s+\S+|\d{1,3}"
+                  r"|lan sua(?:\s+(?:vua roi|vua xong|cuoi|gan nhat|truoc))?|nhu cu|nhu truoc"
+                  r"|giup(?:\s+(?:em|toi|minh))?|nhe|nha|a|di|voi))*$")
 LONG_PAST_DAYS = 30  # a deadline typed this long before today, for a notice without a date: probably a slip
 # "đúng", "đúng rồi", "giữ nguyên": the deadline asked about is the one meant
 KEEP_DUE = re.compile(r"^(?:(?:vang|da|ok)\W*\s*)?(?:dung(?:\s+(?:roi|vay|the|a|han do|han nay))?|giu(?:\s+nguyen)?"
