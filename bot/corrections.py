@@ -40,7 +40,10 @@ TARGET = rf"(?P<ref>{_ONE}(?:{_AND}{_ONE})*)"  # one task or several: "3", "1, 2
 # "bỏ 3", "bo 3" (typed without marks), "bỏ 3, 5 và 7", "bỏ 3, bỏ 5"
 # "… vì không phải nhiệm vụ cụ thể", "(lý do: trùng mục 3)": the reason a task is dropped, only words
 _REASON = r"(?:\s*[,.;:(–-]?\s*(?:vì|vi|do|bởi\s*vì|boi\s*vi|lý\s*do|ly\s*do)\b.*)?"
-DROP = re.compile(rf"^{_DROP_WORD}\s+(?P<refs>{_ONE}(?:{_AND}(?:{_DROP_WORD}\s+)?{_ONE})*)\s*\.?{_REASON}$", re.I)
+# (also a reason after a comma without "vì": "bỏ nhiệm vụ 11, việc của Phó Thủ tướng không theo dõi" — probe s42)
+_COMMA_REASON = rf"(?:\s*[,;:–-]\s*(?!(?:{_DROP_WORD}\s+)?(?:mục|muc|nhiệm\s*vụ|nhiem\s*vu|nv)\b)[^\W\d_].*)?"
+DROP = re.compile(rf"^{_DROP_WORD}\s+(?P<refs>{_ONE}(?:{_AND}(?:{_DROP_WORD}\s+)?{_ONE})*)\s*\.?"
+                  rf"(?:{_REASON}|{_COMMA_REASON})$", re.I)
 # "6 hạn 20/3", "6 hạn: 20/3", "6 hạn mới là 20/3", "6 hạn thành 20/3": the deadline of task 6
 DUE = re.compile(rf"^{TARGET}\s*[:,]?\s*(?:thời\s*|thoi\s*)?(?:hạn|han)(?![^\W\d_])\s*:?\s*(?:(?:mới|moi)\s+)?"
                  r"(?:(?:là|la|thành|thanh)\s+|=\s*)?(?P<value>.+)$", re.I)
@@ -88,6 +91,14 @@ def split_roles(value: str) -> tuple[str, str | None]:
     return TRAILING_ROLE.sub("", value) or value, None
 
 
+# "3 số mục: 2.d.a", "3 số mục mới là 2.d.a", "sửa số mục nhiệm vụ 3 thành 2.d.a": the task's item number (a scan
+# that lost a section's number, an item letter printed twice — probe s42)
+_REF_VALUE = r"(?P<value>[0-9IVXivx]{1,6}(?:\.[0-9a-zđA-ZĐ]{1,3}){0,4})"
+REF = re.compile(rf"^{TARGET}\s*[:,]?\s*(?:số\s*mục|so\s*muc)\s*(?:(?:mới|moi)\s*)?(?:là|la|thành|thanh)?\s*:?\s*"
+                 rf"(?:(?:mục|muc)\s+)?{_REF_VALUE}\s*\.?$", re.I)
+REF_FIRST = re.compile(rf"^(?:(?:sửa|sua|đổi|doi|chỉnh|chinh)(?:\s+(?:lại|lai))?\s+)?(?:số\s*mục|so\s*muc)\s+"
+                       rf"(?:(?:của|cua)\s+)?(?:(?:nhiệm\s*vụ|nhiem\s*vu|nv)\s+)?(?P<ref>\d{{1,3}})\s*"
+                       rf"(?:thành|thanh|là|la|:)\s*(?:(?:mục|muc)\s+)?{_REF_VALUE}\s*\.?$", re.I)
 WORDING = re.compile(rf"^{TARGET}\s*,?\s*(?:nội\s*dung|noi\s*dung|nd)\s*:\s*(?P<value>.+)$", re.I)
 # "thêm: …", "thêm nhiệm vụ: …", "bổ sung mục 2.4: …", "them 5: …", "thêm mục 1b: …"
 ADD = re.compile(rf"^{_ADD_WORD}(?:\s+(?:nhiệm\s*vụ|nhiem\s*vu))?"
@@ -190,6 +201,8 @@ def _reworded(line: str) -> str:
         if m["support"]:
             return f"{ref} phối hợp: {value}"
         return f"{ref} nội dung: {value}" if m["text"] else f"{ref}: {value}"
+    if m := REF_FIRST.match(line):
+        return f"{m['ref']} số mục: {m['value']}"
     if (m := UNIT_SUPPORTS.match(line)) and split_units(m["units"]):
         return f"{m['ref'].strip()} thêm phối hợp {m['units'].strip()}"
     if m := SUPPORT_CHANGE_FIRST.match(line):
@@ -237,7 +250,8 @@ def _rephrased(line: str) -> str:
 LOOKS_LIKE_CORRECTION = re.compile(
     rf"^(?:(?:{_ADD_WORD}|{_DROP_WORD}|{_FIX_WORD})\s|(?:số|ngày|trích\s*yếu|người\s*ký)\s*:|ngày\s+ban\s+hành\s|"
     r"số\s+\d|(?:(?:từ|tu)\s+)?\d{1,3}\s*(?:-|–|—|đến\s|den\s)\s*\d{1,3}\s*:|"
-    rf"{_ONE}(?:{_AND}{_ONE})*\s*(?::|→|->|(?:hạn|han|phối|phoi|nội|noi|nd|chủ|chu|giao|chuyển|chuyen|thêm|them|bỏ|bo)"
+    rf"{_ONE}(?:{_AND}{_ONE})*\s*(?::|→|->|(?:hạn|han|phối|phoi|nội|noi|nd|chủ|chu|giao|chuyển|chuyen|thêm|them|bỏ|bo|"
+    r"số\s*mục|so\s*muc)"
     r"\b))", re.I)
 
 
@@ -277,6 +291,11 @@ def parse_corrections(text: str, *, today: dt.date, now: dt.datetime | None = No
             out.append(_added(m.group("text"), m.group("ref") or "", today=today, now=now, example=example))
         elif headers := _headers(line):  # "số: …"; "ngày ban hành 17/4/2026, số 1520/UBND-KT"
             out += [_header(field, value, now=now, example=example) for field, value in headers]
+        elif m := REF.match(line):
+            targets = _targets(m.group("ref"))
+            if len(targets) != 1:
+                raise CorrectionError("Mỗi lần đồng chí sửa số mục của một nhiệm vụ, ví dụ: “3 số mục: 2.d.a”.")
+            out.append(Correction(target=targets[0], field="ref", value=m.group("value").rstrip(".")))
         elif m := DUE.match(line):
             if (recurring := _recurring(m.group("value"))) is not None:  # "2 hạn trước ngày 15 hằng tháng"
                 out += [Correction(target=t, field="recurring", value=recurring) for t in _targets(m.group("ref"))]
@@ -346,7 +365,7 @@ def parse_corrections(text: str, *, today: dt.date, now: dt.datetime | None = No
 def _not_understood(line: str, example: str) -> CorrectionError:
     return CorrectionError(f"Không hiểu dòng “{line}”. Cách sửa: “3: Sở Tài chính”, “3 phối hợp: Sở Nội vụ” "
                            "(thay danh sách), “3 thêm phối hợp Sở Nội vụ”, "
-                           f"“3 hạn {example}”, “3 hạn hằng quý” (định kỳ), “3 nội dung: …”, “bỏ 3”, "
+                           f"“3 hạn {example}”, “3 hạn hằng quý” (định kỳ), “3 nội dung: …”, “3 số mục: 2.a”, “bỏ 3”, "
                            "“thêm: <nội dung nhiệm vụ>”, “số: 12/TB-UBND”; “xem 3” để đọc đủ một nhiệm vụ.")
 
 

@@ -295,7 +295,8 @@ NOTHING_TO_UNDO = vn("Chưa có lần sửa nào để hoàn tác: danh sách v�
 DRAFT_NOT_UNDERSTOOD = vn(
     "Nhắc việc chưa hiểu tin nhắn này. Văn bản đang chờ đồng chí xác nhận; để sửa, đồng chí gõ, ví dụ: “3: Sở Tài "
     "chính” (chủ trì), “3 thêm phối hợp Sở Nội vụ”, “3 bỏ phối hợp Sở Nội vụ”, “3 hạn 30/4”, “3 nội dung: …”, “bỏ 3”, "
-    "“thêm: <nội dung nhiệm vụ>”, “số: 12/TB-UBND”, “ngày: 22/9/2023”; “hoàn tác” để bỏ lần sửa vừa rồi; “xem 3”, "
+    "“3 số mục: 2.a”, “thêm: <nội dung nhiệm vụ>”, “số: 12/TB-UBND”, “ngày: 22/9/2023”; “hoàn tác” để bỏ lần sửa "
+    "vừa rồi; “xem 3”, "
     "“xem tất cả” để xem lại; “xác nhận” hoặc “hủy” để quyết định.")
 # (said only on Zalo without a public address: in webhook mode Zalo gets the chart and the workbook as links)
 # (on Zalo without a public address: said to an admin, who may not run the server — probe 37, #7 — so neither "gõ trên
@@ -615,7 +616,7 @@ def numbering_lines(found: Sequence[Skip]) -> list[str]:
     usual = " (thường là “d)” thành “đ)”)" if any(not s.letter.isdigit() for s in found) else ""
     return [f"Số thứ tự các điểm trong văn bản có chỗ không liền mạch: {'; '.join(said)}. Có thể nhận dạng chữ đọc "
             f"sai số thứ tự{usual}, nên nhiệm vụ ở đó có thể bị thiếu hoặc mang trùng số mục; "
-            "đồng chí đối chiếu với bản gốc."]
+            "đồng chí đối chiếu với bản gốc; để sửa số mục của một nhiệm vụ, đồng chí gõ, ví dụ: “3 số mục: 2.d”."]
 
 
 UNREAD_SHOWN = 8  # items named in the note; more are counted
@@ -1259,7 +1260,7 @@ def _alike_correction(applied: Sequence[Applied]) -> str | None:
 CORRECTED_FIELDS = {"lead": "chủ trì", "lead_remove": "bỏ khỏi chủ trì", "lead_add": "thêm chủ trì",
                     "support": "phối hợp", "support_add": "thêm phối hợp", "support_remove": "bỏ khỏi phối hợp",
                     "due": "thời hạn", "recurring": "định kỳ",
-                    "text": "nội dung",
+                    "text": "nội dung", "ref": "số mục",
                     "number": "số văn bản", "date": "ngày văn bản", "subject": "trích yếu", "signer": "người ký"}
 
 
@@ -1277,6 +1278,10 @@ def correction_lines(applied: Sequence[Applied]) -> list[str]:
             where = f"{task}, " if task else ""
             if a.field == "due" and a.counted:  # "hạn 15 ngày kể từ ngày ký (23/02/2018): đến 10/03/2018"
                 lines.append(f"• {where}hạn {a.counted}: đến {value}")
+                continue
+            if a.field == "ref":  # "• nhiệm vụ 3: số mục 2.d.a (trước đây: Mục 1.đ.a)"
+                lines.append(f"• nhiệm vụ {a.number}: số mục {value}"
+                             + (f" (trước đây: Mục {a.before})" if a.before else ""))
                 continue
             if a.field == "support" and a.before:  # the list replaced, not added to: said, with how to add
                 first = shorten(str(a.value), 80).split("; ")[0]

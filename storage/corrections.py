@@ -13,8 +13,8 @@ from storage.parsed import ParsedTask
 @dataclass(frozen=True, kw_only=True)
 class Correction:
     target: str  # "3" (preview number) or "mục 2.1"; for "add": the item number typed, or "" (the next one)
-    # lead | lead_remove | lead_add | lead_from | support | due | recurring | text | drop | add | number | date |
-    # subject | signer
+    # lead | lead_remove | lead_add | lead_from | support | due | recurring | text | ref | drop | add | number |
+    # date | subject | signer (ref: the task's item number, "3 số mục: 2.d.a")
     field: str
     # lead, support: the unit names (empty: none); lead_remove, lead_add: the units taken out of (put in) the leads;
     # due: the date (None: no deadline); text: the new wording;

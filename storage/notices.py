@@ -452,6 +452,15 @@ def correct_draft(session: Session, notice_id: int, corrections: list[Correction
         task = tasks[index]
         if c.field == "drop":
             dropped.add(index)
+        elif c.field == "ref" and isinstance(c.value, str):  # "3 số mục: 2.d.a": the item number as the paper has it
+            text = " ".join((task.get("text") or "").split())
+            if any(same_ref(t["ref"], c.value) and " ".join((t.get("text") or "").split()) != text
+                   for i, t in enumerate(tasks) if i != index and i not in dropped):
+                raise DraftCorrectionInvalid(f"ref {c.value!r} already used", f"Đã có nhiệm vụ khác “Mục {c.value}”; "
+                                             "đồng chí chọn số mục khác, hoặc sửa số mục của nhiệm vụ kia trước.")
+            applied.append(Applied(number=task["n"], ref=c.value, field="ref", value=c.value, before=task["ref"]))
+            task["ref"] = c.value
+            continue
         elif c.field in ("lead", "support"):
             units = leads.rejoined(list(c.value)) if isinstance(c.value, tuple) else []
             units = [leads.proper(u, written) for u in units]  # "Bộ LĐTBXH" → "Bộ Lao động - Thương binh và Xã hội"

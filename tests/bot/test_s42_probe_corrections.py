@@ -14,7 +14,7 @@ import datetime as dt
 import pytest
 
 from bot import texts
-from bot.corrections import parse_corrections
+from bot.corrections import CorrectionError, parse_corrections
 from bot.datetext import WhenUnclear, parse_when
 from bot.sandbox.harness import Harness
 from scheduler.calendar import VN_TZ
@@ -87,6 +87,17 @@ def test_a_number_with_its_date_a_colon_after_thanh_and_every_supporting_unit_re
         Correction(target="5", field="support_add", value=("Phòng Văn hóa và Thông tin",))]
 
 
+def test_an_item_number_corrected_and_a_drop_with_a_reason_after_a_comma() -> None:
+    for typed in ("3 số mục: 2.d.a", "sửa số mục nhiệm vụ 3 thành 2.d.a", "3 số mục mới là mục 2.d.a"):
+        assert parse_corrections(typed, today=TODAY, now=NOW) == [Correction(target="3", field="ref", value="2.d.a")]
+    with pytest.raises(CorrectionError, match="một nhiệm vụ"):
+        parse_corrections("3, 4 số mục: 2", today=TODAY, now=NOW)
+    assert parse_corrections("bỏ nhiệm vụ 11, việc của Phó Thủ tướng không theo dõi", today=TODAY, now=NOW) == [
+        Correction(target="11", field="drop")]
+    assert parse_corrections("bỏ 3, mục 5", today=TODAY, now=NOW) == [
+        Correction(target="3", field="drop"), Correction(target="mục 5", field="drop")]
+
+
 def test_an_added_task_with_its_fields_labelled() -> None:
     [added] = parse_corrections("thêm nhiệm vụ: Đôn đốc các xã làm mô hình điểm trồng cây ăn quả. Chủ trì: phòng "
                                 "Nông nghiệp và PTNT. Phối hợp: Phòng Tài chính - Kế hoạch. Hạn 31/12/2023",
@@ -154,6 +165,15 @@ async def test_a_correction_is_taken_back_one_at_a_time(admin: _Admin) -> None:
     assert await admin.says("hoàn tác") == texts.NOTHING_TO_UNDO
     confirmed = await admin.says("xác nhận")
     assert "Đã xác nhận" in confirmed, confirmed
+
+
+async def test_an_item_number_is_corrected_unless_another_duty_has_it(admin: _Admin) -> None:
+    said = await admin.says("4 số mục: 3.a")
+    assert "• nhiệm vụ 4: số mục 3.a (trước đây: Mục 4)" in said and "4. [Mục 3.a]" in said, said
+    refused = await admin.says("4 số mục: 2")
+    assert "Đã có nhiệm vụ khác “Mục 2”" in refused, refused
+    back = await admin.says("hoàn tác")
+    assert "4. [Mục 4]" in back, back
 
 
 async def test_a_number_alone_says_which_date_the_notice_keeps(admin: _Admin) -> None:
