@@ -55,6 +55,7 @@ from storage.unitnames import (
     mentions,
     named_by_title,
     signed_by,
+    unit_key,
     ways_to_name,
 )
 from storage.vntext import fold
@@ -191,9 +192,13 @@ def supports(session: Session, person: Person, task: Task) -> bool:
     # a unit written short ("phòng Nông nghiệp" for the directory's "Phòng Nông nghiệp và PTNT"): the unit the
     # directory reads it as, as it was told it supports the task at confirmation (probe s42: told, then /viec
     # listed nothing)
-    match = unit_matcher(session)
-    return any(read_group(name) is None and (found := match(name)[0]) is not None and found.id == unit.id
-               for name in task.support_unit_names)
+    own = set(unit_key(unit.name).split())
+    short = [name for name in task.support_unit_names
+             if read_group(name) is None and set(unit_key(name).split()) <= own]  # (its words all the unit's)
+    if not short:
+        return False
+    match = unit_matcher(session)  # (the directory read only for a name that may be the unit written short)
+    return any((found := match(name)[0]) is not None and found.id == unit.id for name in short)
 
 
 def in_lead_unit(person: Person, task: Task) -> bool:
