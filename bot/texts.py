@@ -169,6 +169,9 @@ def help_text(role: Role | str, buttons: bool = True, refs: Sequence[str] = ()) 
             "",
             "Dành cho quản trị viên:",
             f"• {load} Gõ “xác nhận” hoặc “hủy” để quyết định văn bản đang xem.",
+            "• Sửa danh sách trước khi xác nhận (trả lời tin danh sách, mỗi dòng một sửa đổi): “3: Sở Tài chính”, "
+            "“3 thêm phối hợp Sở Nội vụ”, “3 bỏ phối hợp Sở Nội vụ”, “3 hạn 30/4”, “3 hạn quý IV”, “3 nội dung: …”, "
+            "“3 số mục: 2.a”, “bỏ 3”, “thêm: …”, “số: 12/TB-UBND”, “ngày: 20/3/2026”; gõ nhầm thì “hoàn tác”.",
             "• Ghi nhận kết quả đơn vị báo qua điện thoại: “1 Sở Tài chính xong”.",
             "• Chuyển nhiệm vụ đã giao sang đơn vị khác chủ trì: “chuyển mục 2.1 sang Sở Y tế”.",
             "/moi <mã cán bộ hoặc họ tên> — tạo mã mời cán bộ kết nối với Nhắc việc",
