@@ -49,6 +49,7 @@ _CLAUSE_START = r"(?:(?<=^)|(?<=[,:;]\s)|(?<=\s)(?=(?:giao|đề\s*nghị|yêu\s
 _ASK_WORD = r"(?:(?:giao|đề\s*nghị|yêu\s*cầu)\s+(?:cho\s+)?)"
 _FRAME_OPENING = re.compile(r"(?:trên\s+cơ\s+sở|căn\s+cứ|để|nhằm|qua|sau\s+khi|thực\s+hiện|theo|từ|trước|với)\b", re.I)
 _SENTENCE_END = re.compile(r"[.!?]\s+[A-ZĐÀ-Ỹ]")
+_ASK_COLON = re.compile(r"(?<=\s)(?:đề\s*nghị|yêu\s*cầu|giao)\s*:\s*(?=\S)", re.I)
 ASK_SKIP_MIN = 60  # a shorter opening ("Về công tác X: Sở A …") is the task's topic: it stays
 
 
@@ -70,6 +71,12 @@ def ask_first(text: str, lead: Sequence[str]) -> str:
             if best is None or m.start() < best:
                 best = m.start()
             break
+    if best is None and (colon := _ASK_COLON.search(text)) is not None and colon.start() >= ASK_SKIP_MIN and \
+            not _SENTENCE_END.search(text[:colon.start()]):
+        # no lead named in the text (an admin gave the task to other units): from "… đề nghị:" on, as the lead-in
+        # ends there ("Các đại biểu … Kết luận các nội dung này, đồng chí Chủ tịch đề nghị: các xã …", probe s42)
+        rest = text[colon.end():]
+        return "… " + rest[:1].upper() + rest[1:]
     if best is None or best < ASK_SKIP_MIN:
         return text
     rest = text[best:].lower()

@@ -17,6 +17,7 @@ from bot import texts
 from bot.corrections import CorrectionError, parse_corrections
 from bot.datetext import WhenUnclear, parse_when
 from bot.sandbox.harness import Harness
+from bot.textbase import ask_first
 from scheduler.calendar import VN_TZ
 from scheduler.clock import FakeClock
 from storage.corrections import Correction
@@ -114,6 +115,19 @@ def test_the_short_forms_of_agriculture_and_rural_development_are_one_unit() -> 
     for written in ("Phòng NN&PTNT", "phòng NN và PTNT", "Phòng Nông nghiệp và Phát triển nông thôn"):
         found = best_unit_match(written, keys)
         assert found is not None and found.index == 0, written
+
+
+def test_a_task_given_to_units_its_text_does_not_name_is_shown_from_the_ask() -> None:
+    """Probe s42 #37: the communes given a task whose text opens with a photo caption and the chairman's lead-in got
+    letters that showed only the lead-in: with no lead named, the one-line view starts after "… đề nghị:"."""
+    text = ("Các đại biểu tham gia ý kiến tại cuộc họp Kết luận các nội dung này, đồng chí Hoàng Vĩnh Khuyến – Phó Bí "
+            "thư Huyện uỷ, Chủ tịch UBND huyện đề nghị: các xã, đơn vị liên quan tiếp tục đẩy nhanh tiến độ trồng "
+            "rừng.")
+    assert ask_first(text, ["UBND xã Quảng Tân"]) == ("… Các xã, đơn vị liên quan tiếp tục đẩy nhanh tiến độ trồng "
+                                                     "rừng.")
+    assert texts.short_title(text, lead="UBND xã Quảng Tân").startswith("Các xã, đơn vị liên quan tiếp tục")
+    short = "Chủ tịch đề nghị: các xã rà soát."  # (a short opening is the task's own words: kept)
+    assert ask_first(short, ["UBND xã Quảng Tân"]) == short
 
 
 def test_two_duties_under_one_item_number_are_numbered_apart() -> None:
