@@ -126,29 +126,32 @@ class Registered:
 
 
 def distinct_refs(parsed: ParsedNotice) -> ParsedNotice:
-    """Two different duties read under one item number (a scan's "đ)" printed twice, a clause with a doer of its
-    own) are numbered apart as the parser numbers a duty split off: "1.đ.a", then "1.đ.a (ý 2)". Reminders, reports
-    and the letters to supporting units take an item number for one item: two duties under one told a unit that
-    another's led its task, and a lead that its own task was a supporting one (probe s42). One duty given to several
-    units (the same text) keeps its one number. The notice as it was when no number is shared."""
-    given: dict[tuple[str, str], str] = {}  # (item number, text) → the number it is registered under
-    count: dict[str, int] = {}  # item number → its different duties so far
+    """An item number that comes back after other items (a scan's "đ)" printed twice: "1.đ.a, 1.đ.b, …, 1.đ.a") names
+    another duty: it is numbered apart, as the parser numbers a duty split off — "1.đ.a (ý 2)". Reminders, reports and
+    the letters to supporting units take an item number for one item: the two duties under one told a unit that
+    another's led its task, and a lead that its own task was a supporting one (probe s42). The tasks one after another
+    under one number are one item's shares among its units ("1. Sở A rà soát …; Ban B phối hợp …"): they keep it. The
+    notice as it was when no number comes back."""
+    runs: dict[str, int] = {}  # item number → the runs of it so far
     taken = {ref_key(t.ref) for t in parsed.tasks}
-    refs = []
+    refs: list[str] = []
+    previous: str | None = None
+    current = ""
     for t in parsed.tasks:
-        key, text = ref_key(t.ref), " ".join(t.text.split())
-        if (key, text) not in given:
-            count[key] = count.get(key, 0) + 1
-            ref, k = t.ref, count[key]
+        key = ref_key(t.ref)
+        if key != previous:  # a new run of this number
+            runs[key] = runs.get(key, 0) + 1
+            current, k = t.ref, runs[key]
             while k > 1:
-                ref = f"{t.ref} (ý {k})"
-                if ref_key(ref) not in taken:
+                current = f"{t.ref} (ý {k})"
+                if ref_key(current) not in taken:
                     break
                 k += 1
-            taken.add(ref_key(ref))
-            count[key] = k
-            given[(key, text)] = ref
-        refs.append(given[(key, text)])
+            if k > 1:
+                runs[key] = k
+                taken.add(ref_key(current))
+            previous = key
+        refs.append(current)
     if all(ref == t.ref for ref, t in zip(refs, parsed.tasks, strict=True)):
         return parsed
     return replace(parsed, tasks=tuple(t if ref == t.ref else replace(t, ref=ref)

@@ -130,15 +130,19 @@ def test_a_task_given_to_units_its_text_does_not_name_is_shown_from_the_ask() ->
     assert ask_first(short, ["UBND xã Quảng Tân"]) == short
 
 
-def test_two_duties_under_one_item_number_are_numbered_apart() -> None:
+def test_an_item_number_that_comes_back_after_others_is_numbered_apart() -> None:
+    """The scan read "đ)" twice: the second "1.đ.a", after "1.đ.b", is another duty (probe s42: one unit was told
+    another's led its task). Tasks one after another under one number are one item's shares: they keep it."""
     tasks = (ParsedTask(ref="1.đ.a", text="Kết nối dữ liệu dân cư.", lead=("Bộ Công an",)),
-             ParsedTask(ref="1.đ.a", text="Kết nối dữ liệu dân cư.", lead=("Bộ Tài chính",)),  # one duty, two units
+             ParsedTask(ref="1.đ.a", text="Phối hợp kết nối dữ liệu dân cư.", lead=("Bộ Tài chính",)),  # a share
+             ParsedTask(ref="1.đ.b", text="Đôn đốc Đề án 06.", lead=("Bộ Công an",)),
              ParsedTask(ref="1.đ.a", text="Nâng cấp nền tảng chia sẻ dữ liệu.", lead=("Bộ TT&TT",)),
              ParsedTask(ref="1.đ.a (ý 2)", text="Một ý đã tách.", lead=("Bộ TT&TT",)),
+             ParsedTask(ref="1.đ.b", text="Thúc đẩy số hóa.", lead=("Bộ TT&TT",)),
              ParsedTask(ref="2", text="Khác.", lead=("Bộ Tư pháp",)))
     assert [t.ref for t in distinct_refs(ParsedNotice(tasks=tasks)).tasks] == [
-        "1.đ.a", "1.đ.a", "1.đ.a (ý 3)", "1.đ.a (ý 2)", "2"]
-    alone = ParsedNotice(tasks=tasks[:2])
+        "1.đ.a", "1.đ.a", "1.đ.b", "1.đ.a (ý 3)", "1.đ.a (ý 2)", "1.đ.b (ý 2)", "2"]
+    alone = ParsedNotice(tasks=tasks[:3])
     assert distinct_refs(alone) is alone
 
 
