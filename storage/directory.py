@@ -1126,14 +1126,19 @@ def match_unit(session: Session, name: str) -> tuple[Unit | None, float]:
 
 
 def unit_matcher(session: Session, units: list[Unit] | None = None) -> Callable[[str], tuple[Unit | None, float]]:
-    """`match_unit` for many names: the unit table is read once (or given, as read by the caller), and each
-    distinct name matched once."""
-    if units is None:
-        units = list(session.scalars(select(Unit).order_by(Unit.id)))
+    """`match_unit` for many names: the unit table is read once, at the first name (or given, as read by the
+    caller), and each distinct name matched once."""
+    loaded = units is not None
+    units = units if units is not None else []
     keys = [u.name_key for u in units]
     seen: dict[str, tuple[Unit | None, float]] = {}
 
     def match(name: str) -> tuple[Unit | None, float]:
+        nonlocal loaded
+        if not loaded:  # (a caller that may match no name reads nothing)
+            units[:] = session.scalars(select(Unit).order_by(Unit.id))
+            keys[:] = [u.name_key for u in units]
+            loaded = True
         if name not in seen:
             seen[name] = _match(name)
         return seen[name]
@@ -1173,6 +1178,13 @@ def unit_matcher(session: Session, units: list[Unit] | None = None) -> Callable[
         return (units[fits[0]], GENERIC_KIND_SCORE) if len(fits) == 1 else (None, 0.0)
 
     return match
+
+
+def written_short_for(name: str, unit: Unit, match: Callable[[str], tuple[Unit | None, float]]) -> bool:
+    """A name that is `unit` written short ("phòng Nông nghiệp" for the directory's "Phòng Nông nghiệp và PTNT"), as
+    `match` (`unit_matcher`) reads it at confirmation: its words all the unit's (only then is the directory read)."""
+    return set(unit_key(name).split()) <= set(unit_key(unit.name).split()) and \
+        (found := match(name)[0]) is not None and found.id == unit.id
 
 
 DID_YOU_MEAN_SHOWN = 3

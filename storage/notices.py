@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from storage.audit import audit
 from storage.corrections import Correction
-from storage.directory import GENERIC_KIND_SCORE, SHORT_NAME_SCORE, head_of, unit_matcher
+from storage.directory import GENERIC_KIND_SCORE, SHORT_NAME_SCORE, head_of, unit_matcher, written_short_for
 from storage.errors import (
     DraftCorrectionInvalid,
     NotAllowed,
@@ -1006,17 +1006,11 @@ def supported_open(session: Session, person: Person) -> list[tuple[str, list[tup
     led = {(r.notice_id, r.item_ref) for r in rows if r.lead_unit_id == unit.id}
     picked: dict[int, dict[str, int]] = {}
     match = unit_matcher(session)  # (a unit written short, "phòng Nông nghiệp": the one the directory reads it as)
-    own = set(unit_key(unit.name).split())
-
-    def names_unit(n: str) -> bool:
-        if best_unit_match(n, [unit.name_key]) is not None:
-            return True
-        return set(unit_key(n).split()) <= own and (found := match(n)[0]) is not None and found.id == unit.id
-
     for r in rows:
         if r.support_unit_names and (r.notice_id, r.item_ref) not in led and \
                 r.item_ref not in picked.get(r.notice_id, {}) and \
-                any(read_group(n) is None and names_unit(n) for n in r.support_unit_names):
+                any(read_group(n) is None and (best_unit_match(n, [unit.name_key]) is not None or
+                                               written_short_for(n, unit, match)) for n in r.support_unit_names):
             picked.setdefault(r.notice_id, {})[r.item_ref] = r.id
     return [(notice_title(session.get_one(Notice, notice_id)),
              supported_tasks(session, person.id, list(ids.values()))[1]) for notice_id, ids in picked.items()]

@@ -17,7 +17,7 @@ from sqlalchemy.orm import InstrumentedAttribute, Session, selectinload
 
 from storage.audit import audit, claim_once
 from storage.db import chunks
-from storage.directory import did_you_mean, head_of, unit_matcher
+from storage.directory import did_you_mean, head_of, unit_matcher, written_short_for
 from storage.errors import (
     DelegationInvalid,
     ExtensionDecided,
@@ -55,7 +55,6 @@ from storage.unitnames import (
     mentions,
     named_by_title,
     signed_by,
-    unit_key,
     ways_to_name,
 )
 from storage.vntext import fold
@@ -192,13 +191,8 @@ def supports(session: Session, person: Person, task: Task) -> bool:
     # a unit written short ("phòng Nông nghiệp" for the directory's "Phòng Nông nghiệp và PTNT"): the unit the
     # directory reads it as, as it was told it supports the task at confirmation (probe s42: told, then /viec
     # listed nothing)
-    own = set(unit_key(unit.name).split())
-    short = [name for name in task.support_unit_names
-             if read_group(name) is None and set(unit_key(name).split()) <= own]  # (its words all the unit's)
-    if not short:
-        return False
-    match = unit_matcher(session)  # (the directory read only for a name that may be the unit written short)
-    return any((found := match(name)[0]) is not None and found.id == unit.id for name in short)
+    match = unit_matcher(session)  # (lazy: the unit table is read at the first name whose words are all the unit's)
+    return any(read_group(name) is None and written_short_for(name, unit, match) for name in task.support_unit_names)
 
 
 def in_lead_unit(person: Person, task: Task) -> bool:

@@ -257,12 +257,8 @@ async def correct_draft(conv: Conversation, event: TextIn, person: Person) -> bo
         if undone is None:
             await conv.say(event, texts.NOTHING_TO_UNDO)
             return True
-        replies = conv.channel(event.channel).capabilities.reply_to
-        draft = dataclasses.replace(undone.draft, applied=undone.applied)
-        misread = await asyncio.to_thread(_misread, undone.parsed, draft) if draft.ocr_text is not None else []
-        await _send_draft(conv, event, notice_id, texts.draft_changes(
-            undone.parsed, draft, replies=replies, today=ctx.today(), explain=ctx.policy.calendar.explain_deadline,
-            misread=misread, undone=undone.left))
+        await _say_changes(conv, event, notice_id, undone.parsed,
+                           dataclasses.replace(undone.draft, applied=undone.applied), undone=undone.left)
         return True
     if KEEP_DUE.match(folded.strip(" .!")) and (held := await ctx.db.run(take_held_dues, notice_id)):
         await _apply(conv, event, person, notice_id, held)  # "đúng": the deadline asked about, as typed
@@ -342,12 +338,20 @@ def doubtful_due(c: Correction, *, issued_on: dt.date | None, today: dt.date) ->
 async def _apply(conv: Conversation, event: TextIn, person: Person, notice_id: int, corrections: list[Correction],
                  question: str | None = None) -> None:
     """Apply corrections to the draft and say what changed (and `question`, a deadline asked about, below)."""
+    parsed, draft = await conv.ctx.db.run(apply_corrections, notice_id, corrections, by=person,
+                                          now=conv.ctx.clock.now())
+    await _say_changes(conv, event, notice_id, parsed, draft, question)
+
+
+async def _say_changes(conv: Conversation, event: TextIn, notice_id: int, parsed: ParsedNotice, draft: Draft,
+                       question: str | None = None, *, undone: int | None = None) -> None:
+    """What the corrections in `draft.applied` changed (or, `undone`, what taking the last one back restored), the
+    tasks they touched as they now read, and `question` below."""
     ctx = conv.ctx
-    parsed, draft = await ctx.db.run(apply_corrections, notice_id, corrections, by=person, now=ctx.clock.now())
     replies = conv.channel(event.channel).capabilities.reply_to
     misread = await asyncio.to_thread(_misread, parsed, draft) if draft.ocr_text is not None else []
     text = texts.draft_changes(parsed, draft, replies=replies, today=ctx.today(),
-                               explain=ctx.policy.calendar.explain_deadline, misread=misread)
+                               explain=ctx.policy.calendar.explain_deadline, misread=misread, undone=undone)
     await _send_draft(conv, event, notice_id, f"{text}\n\n{question}" if question else text)
 
 
