@@ -990,10 +990,7 @@ def decide_extension(session: Session, report_id: int, *, by: Person, approve: b
         task.status = TaskStatus.EXTENDED
         task.escalated = []  # a new deadline: the ladder starts again from it
     else:  # back to what the task was before the request (not "in progress" for a task nobody reported on)
-        before = session.scalar(select(StatusReport.status).where(  # (a progress report sent while it waited too)
-            StatusReport.task_id == task.id,
-            StatusReport.status.not_in([TaskStatus.EXTENSION_REQUESTED])).order_by(StatusReport.id.desc()).limit(1))
-        task.status = TaskStatus(before) if before else TaskStatus.OPEN
+        _back_before_request(session, task, report.id)
         if set_due is not None:
             task.due_on = set_due
             task.due_text = f"yêu cầu hoàn thành chậm nhất {set_due:%d/%m/%Y}"
@@ -1024,10 +1021,7 @@ def recall_extension(session: Session, task_id: int, *, by: Person, now: dt.date
         return None
     task = report.task
     report.decision, report.decided_by_id, report.decided_at = "recalled", by.id, now
-    before = session.scalar(select(StatusReport.status).where(
-        StatusReport.task_id == task.id, StatusReport.id != report.id,
-        StatusReport.status.not_in([TaskStatus.EXTENSION_REQUESTED])).order_by(StatusReport.id.desc()).limit(1))
-    task.status = TaskStatus(before) if before else TaskStatus.OPEN
+    _back_before_request(session, task, report.id)
     task.updated_at = now
     session.add(StatusReport(task_id=task.id, person_id=by.id, created_at=now, status=task.status,
                              percent=task.percent, source="decision",
@@ -1037,6 +1031,22 @@ def recall_extension(session: Session, task_id: int, *, by: Person, now: dt.date
           requested=str(report.requested_due_on))
     log.info("extension for task %s recalled by its requester %s", task.id, by.handle)
     return extension_request(session, report.id)
+
+
+def _back_before_request(session: Session, task: Task, request_id: int) -> None:
+    """A refused or recalled extension request: the task goes back to the status it had before (a progress report sent
+    while it waited counts; an earlier decision's status too — "đã gia hạn" stays). Back to "open", its last report is
+    the holder's own last word that left it open ("chưa triển khai"), or none: the request was no report that the work
+    has not started, and the digest and the reports would otherwise say "Chưa triển khai" of a task nobody reported on
+    (`said_not_started`; session 42's open hole)."""
+    before = session.scalar(select(StatusReport.status).where(
+        StatusReport.task_id == task.id, StatusReport.id != request_id,
+        StatusReport.status.not_in([TaskStatus.EXTENSION_REQUESTED])).order_by(StatusReport.id.desc()).limit(1))
+    task.status = TaskStatus(before) if before else TaskStatus.OPEN
+    if task.status == TaskStatus.OPEN:
+        task.last_report_at = session.scalar(select(StatusReport.created_at).where(
+            StatusReport.task_id == task.id, StatusReport.status == TaskStatus.OPEN,
+            StatusReport.source.not_in(["decision", "support"])).order_by(StatusReport.id.desc()).limit(1))
 
 
 def decision_note(approved: bool, due: dt.date | None, asked: dt.date | None, by_name: str, *,

@@ -103,6 +103,33 @@ async def test_a_refused_extension_on_an_unreported_task_leaves_it_unreported_in
     assert "chưa triển khai" not in block and "chưa cập nhật (còn trong hạn): 1" in block, block
 
 
+@pytest.mark.parametrize("take_back", ["head_bdv: không đồng ý gia hạn 2", "cadre_bdv: rút đề nghị gia hạn 2"])
+async def test_a_refused_or_recalled_extension_leaves_the_task_unreported_today(harness: Harness,
+                                                                                take_back: str) -> None:
+    # session 42's open hole: today's report, /viec and the card said "Chưa triển khai" of a task whose only word was
+    # a request for more time taken back
+    h = harness
+    await h.say("head_bdv", "/giao 2 @cadre_bdv")
+    await h.say("cadre_bdv", "2 xin gia hạn đến 20/4 vì chờ số liệu")
+    who, words = take_back.split(": ", 1)
+    await h.say(who, words)
+    start = len(h.sent)
+    await h.say("leader", "/tonghop")
+    block = (_said(h, "leader", start)[0].text or "").split("• Ban Dân vận Tỉnh ủy:")[1].split("\n•")[0]
+    assert "chưa triển khai" not in block and "chưa cập nhật (còn trong hạn): 2" in block, block
+    await h.say("cadre_bdv", "/viec")
+    assert "Chưa triển khai" not in last_text(h, "cadre_bdv"), last_text(h, "cadre_bdv")
+
+    # said not started before asking: back to what was said once the request is taken back
+    await h.say("cadre_bdv", "2 chưa triển khai")
+    await h.say("cadre_bdv", "2 xin gia hạn đến 25/4")
+    await h.say(who, words)
+    start = len(h.sent)
+    await h.say("leader", "/tonghop")
+    block = (_said(h, "leader", start)[0].text or "").split("• Ban Dân vận Tỉnh ủy:")[1].split("\n•")[0]
+    assert "báo cáo chưa triển khai (còn trong hạn): 1" in block, block
+
+
 async def test_a_supporting_units_note_leaves_the_task_unreported_in_a_past_report(harness: Harness) -> None:
     h = harness
     await h.say("head_stnmt", "phối hợp 2: đã gửi số liệu các hộ dân bị ảnh hưởng")  # (its history: status "open")
