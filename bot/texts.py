@@ -1042,6 +1042,7 @@ def draft_changes(parsed: ParsedNotice, draft: Draft, *, replies: bool = True, t
     if undone is not None:
         lines[0] = (f"Đã hoàn tác lần sửa gần nhất ({len(draft.applied)} nội dung):" if draft.applied else
                     "Đã hoàn tác lần sửa gần nhất.")
+        lines += _header_back(parsed, draft.applied)
         lines.append(f"(Còn {undone} lần sửa trước đó; gõ “hoàn tác” lần nữa để hoàn tác tiếp.)" if undone else
                      "(Danh sách đã trở lại như khi Nhắc việc đọc văn bản.)")
     said = {a.field for a in draft.applied}
@@ -1265,6 +1266,16 @@ CORRECTED_FIELDS = {"lead": "chủ trì", "lead_remove": "bỏ khỏi chủ trì
                     "due": "thời hạn", "recurring": "định kỳ",
                     "text": "nội dung", "ref": "số mục",
                     "number": "số văn bản", "date": "ngày văn bản", "subject": "trích yếu", "signer": "người ký"}
+
+
+def _header_back(parsed: ParsedNotice, undone: Sequence[Applied]) -> list[str]:
+    """After "hoàn tác": what a header field taken back reads again ("số văn bản nay là 311/TB-UBND"), so the admin
+    sees the value kept, not only the one taken back (a task's fields show under "Sau khi hoàn tác")."""
+    values = {"number": parsed.number, "date": date_vn(parsed.date) if parsed.date else None,
+              "subject": parsed.subject, "signer": parsed.signer}
+    fields = dict.fromkeys(a.field for a in undone if a.number is None and a.field in values)
+    return [f"  ({CORRECTED_FIELDS[f]} nay là: {shorten(values[f], 80)})" if values[f] else
+            f"  (văn bản nay chưa có {CORRECTED_FIELDS[f]})" for f in fields]
 
 
 def correction_lines(applied: Sequence[Applied]) -> list[str]:

@@ -200,6 +200,10 @@ async def test_a_number_alone_says_which_date_the_notice_keeps(admin: _Admin) ->
         in said, said
     both = await admin.says("số: 314/TB-UBND ngày 23/9/2023")
     assert "• số văn bản: 314/TB-UBND\n• ngày văn bản: 23/09/2023" in both and "vẫn là" not in both, both
+    back = await admin.says("hoàn tác")  # the value kept is said, not only the one taken back
+    assert back.startswith("Đã hoàn tác lần sửa gần nhất (2 nội dung):\n• số văn bản: 314/TB-UBND\n"
+                           "• ngày văn bản: 23/09/2023\n  (số văn bản nay là: 313/TB-UBND)\n"
+                           "  (ngày văn bản nay là: 22/09/2023)\n"), back
 
 
 async def test_a_message_not_understood_while_a_draft_waits_says_how_to_correct_it(admin: _Admin) -> None:
