@@ -3799,7 +3799,8 @@ def _letter_tasks(paragraphs: list[str], *, issued_on: dt.date | None, base: _Co
     listed_items: set[int] = set()  # the groups that are one paragraph of such a list each
     block: list[str] = []  # the unit of the last "Sở X: Chủ trì …" paragraph, while the ones after it go on with work
     for para, _, directed in split:  # "X tham mưu …; Y theo dõi …": one task per doer
-        if _inline_work(para) and (named := heading_units(para[:para.index(":")])):
+        if _inline_work(para) and (named := heading_units(para[:para.index(":")])) and not is_speaker(named):
+            # (not a news headline that quotes its speaker: "Thủ tướng: Xử lý triệt để …")
             block = named
             groups.append(([para], named))
             continue
