@@ -928,9 +928,10 @@ def task_followers(session: Session, tasks: Iterable[Any], leader_rows: Sequence
 
 def following_leaders(session: Session, notice_ids: Iterable[int],
                       leader_rows: Sequence[Any]) -> dict[int, list[int]]:
-    """For each notice, the leaders (of `leader_rows`: id, full_name, title) who follow it: the signer when a leader;
-    else the leader whose conclusions it records ("Kết luận của đồng chí X, Phó Chủ tịch …", in its subject); else
-    the holder of the office it was signed on behalf of ("TL. GIÁM ĐỐC": the Giám đốc); else the one leader whose
+    """For each notice, the leaders (of `leader_rows`: id, full_name, title) who follow it: the leader whose
+    conclusions it records ("Kết luận của đồng chí X, Phó Chủ tịch …", in its subject: the conclusions are theirs to
+    follow up, whoever signed the notice for them — "TL. CHỦ TỊCH / KT. CHÁNH VĂN PHÒNG", probe s43 #2); else the
+    signer when a leader; else the holder of the office it was signed on behalf of ("TL. GIÁM ĐỐC": the Giám đốc); else the one leader whose
     title the subject names ("Kết luận của đồng chí Chủ tịch UBND huyện", signed "KT. CHÁNH VĂN PHÒNG": probe 41,
     #3). A notice none of them follows is absent (every leader hears of it). By primary key: a few rows."""
     if not leader_rows:
@@ -941,8 +942,8 @@ def following_leaders(session: Session, notice_ids: Iterable[int],
         for notice in session.execute(select(Notice.id, Notice.signer, Notice.subject,
                                              Notice.meta[("notice", "signed_for")].as_string().label("office"))
                                       .where(Notice.id.in_(ids))):
-            if found := [r.id for r in leader_rows if signed_by(notice.signer, r.full_name)] or \
-                    [r.id for r in leader_rows if signed_by(notice.subject, r.full_name)] or \
+            if found := [r.id for r in leader_rows if signed_by(notice.subject, r.full_name)] or \
+                    [r.id for r in leader_rows if signed_by(notice.signer, r.full_name)] or \
                     [r.id for r in leader_rows if holds_office(r.title, notice.office)] or \
                     _one([r.id for r in leader_rows if named_by_title(notice.subject, r.title)]):
                 followed[notice.id] = found

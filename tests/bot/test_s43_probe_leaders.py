@@ -1,0 +1,69 @@
+"""Probe s43: new leaders and department heads on a provincial conclusion notice. The leader whose conclusions the
+notice records never heard of a request, an escalation or a weekly summary: they went to the office's deputy chief who
+signed it for him ("TL. CHỦ TỊCH / KT. CHÁNH VĂN PHÒNG") and who is a leader in the directory (#2)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot import texts
+from bot.sandbox.harness import Harness
+from scheduler.clock import FakeClock
+from tests.bot.conftest import texts_to
+from tests.conftest import local
+
+DIRECTORY = """handle,full_name,title,unit,role
+vanthu,Vũ Thị Hồng Nhung,Chuyên viên Văn phòng HĐND và UBND huyện,Văn phòng HĐND và UBND huyện,admin
+pct,Phạm Văn Hùng,Phó Chủ tịch UBND huyện,UBND huyện Đầm Hà,leader
+pcvp,Nguyễn Thị Thu Hà,Phó Chánh Văn phòng HĐND và UBND huyện,Văn phòng HĐND và UBND huyện,leader
+tp_ktht,Ngô Đức Long,Trưởng phòng Kinh tế - Hạ tầng,Phòng Kinh tế - Hạ tầng,head
+tp_tckh,Bùi Thị Thanh Hương,Trưởng phòng Tài chính - Kế hoạch,Phòng Tài chính - Kế hoạch,head
+ct_ttdh,Đỗ Minh Tuấn,Chủ tịch UBND thị trấn Đầm Hà,UBND thị trấn Đầm Hà,head
+"""
+
+NOTICE = """ỦY BAN NHÂN DÂN HUYỆN ĐẦM HÀ
+VĂN PHÒNG HĐND VÀ UBND
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Số: 415/TB-VP
+Đầm Hà, ngày 04 tháng 12 năm 2026
+THÔNG BÁO
+Kết luận của đồng chí Phạm Văn Hùng - Phó Chủ tịch UBND huyện tại cuộc họp về phương án phố đêm thị trấn Đầm Hà
+Ngày 02/12/2026, đồng chí Phạm Văn Hùng – Phó Chủ tịch UBND huyện chủ trì cuộc họp. Sau khi nghe báo cáo, đồng chí \
+Phó Chủ tịch UBND huyện kết luận như sau:
+1. Phòng Kinh tế - Hạ tầng thẩm định về nội dung phương án phố đêm, hoàn thành trước ngày 15/12/2026.
+2. Phòng Tài chính - Kế hoạch thẩm định kinh phí đối với hoạt động phố đêm, hoàn thành trước ngày 08/01/2027.
+3. UBND thị trấn Đầm Hà xây dựng kế hoạch tổ chức khu phố đêm, báo cáo UBND huyện trước ngày 05/01/2027.
+Văn phòng HĐND và UBND huyện thông báo để các cơ quan, đơn vị, địa phương biết, thực hiện./.
+Nơi nhận:
+- Chủ tịch, các PCT UBND huyện;
+- Lưu: VT, TH.
+TL. CHỦ TỊCH
+KT. CHÁNH VĂN PHÒNG
+PHÓ CHÁNH VĂN PHÒNG
+Nguyễn Thị Thu Hà
+"""
+
+
+@pytest.fixture
+async def h(db_url: str):  # type: ignore[no-untyped-def]
+    harness = Harness(db_url=db_url, clock=FakeClock(local(2026, 12, 7, 8, 30)))
+    await harness.start(directory_csv=DIRECTORY.encode(), enroll_all=True)
+    await harness.say("vanthu", NOTICE)
+    await harness.tap("vanthu", texts.BUTTON_CONFIRM)
+    yield harness
+    await harness.stop()
+
+
+async def test_the_leader_whose_conclusions_they_are_decides_not_the_office_that_signed_for_him(h: Harness) -> None:
+    mark = len(h.sent)
+    await h.say("tp_ktht", "1 xin gia hạn đến 18/12 vì chờ ý kiến Công an huyện")
+    assert any("18/12/2026" in t for t in texts_to(h, "pct", mark)), texts_to(h, "pct", mark)
+    assert not texts_to(h, "pcvp", mark), texts_to(h, "pcvp", mark)
+    # overdue and escalated: to him too
+    await h.say("pct", "không đồng ý gia hạn 1")
+    mark = len(h.sent)
+    await h.advance_to(local(2026, 12, 24, 9, 0))
+    assert any("1" in t and "Phòng Kinh tế - Hạ tầng" in t for t in texts_to(h, "pct", mark)), \
+        texts_to(h, "pct", mark)
+    assert not texts_to(h, "pcvp", mark), texts_to(h, "pcvp", mark)
