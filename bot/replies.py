@@ -542,6 +542,23 @@ _HANDED_TO = re.compile(r"^\W*(?:(?:em|toi|minh|xin)\s+)?(?:da\s+)?(?:giao|chuye
                         r"|nhe|nha|a)\b|$))")
 
 
+# the same with the item first named after the verb: "Chuyển mục II.2.a cho đ/c Hoa xử lý", "giao nhiệm vụ 2.3 cho
+# đồng chí Luật theo dõi" (probe s43, E7: read as progress and asked which task it was of)
+_HAND_OFF_ITEM = re.compile(r"^\W*(?:(?:em|toi|minh|xin)\s+)?(?:giao|chuyen)\s+(?:muc|nhiem vu|nv)\s+"
+                            r"(?P<ref>[0-9ivxlc]+(?:\.[0-9a-zđ]+)*)\.?\s+(?P<rest>(?:lai\s+)?(?:cho\s+)?"
+                            r"(?:d\s*/\s*c|dc|dong chi|@)[\s\S]*)$")
+
+
+def handed_item(text: str) -> tuple[str, str] | None:
+    """(item, person) of "Chuyển mục II.2.a cho đ/c Hoa xử lý", as typed; None for anything else."""
+    said = nfc(text).strip()
+    plain = strip_marks(said).lower()
+    if len(plain) != len(said) or (m := _HAND_OFF_ITEM.match(plain)) is None:
+        return None
+    who = handed_to("giao " + said[m.start("rest"):])
+    return (said[m.start("ref"):m.end("ref")], who) if who else None
+
+
 def handed_to(text: str) -> str | None:
     """The person a typed "giao cho đ/c …" hands the task to, as typed (name or @handle); None for anything else."""
     said = nfc(text).strip()

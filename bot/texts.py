@@ -1274,7 +1274,7 @@ def _header_back(parsed: ParsedNotice, undone: Sequence[Applied]) -> list[str]:
     values = {"number": parsed.number, "date": date_vn(parsed.date) if parsed.date else None,
               "subject": parsed.subject, "signer": parsed.signer}
     fields = dict.fromkeys(a.field for a in undone if a.number is None and a.field in values)
-    return [f"  ({CORRECTED_FIELDS[f]} nay là: {shorten(values[f], 80)})" if values[f] else
+    return [f"  ({CORRECTED_FIELDS[f]} nay là: {shorten(value, 80)})" if (value := values[f]) else
             f"  (văn bản nay chưa có {CORRECTED_FIELDS[f]})" for f in fields]
 
 

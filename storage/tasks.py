@@ -931,9 +931,10 @@ def following_leaders(session: Session, notice_ids: Iterable[int],
     """For each notice, the leaders (of `leader_rows`: id, full_name, title) who follow it: the leader whose
     conclusions it records ("Kết luận của đồng chí X, Phó Chủ tịch …", in its subject: the conclusions are theirs to
     follow up, whoever signed the notice for them — "TL. CHỦ TỊCH / KT. CHÁNH VĂN PHÒNG", probe s43 #2); else the
-    signer when a leader; else the holder of the office it was signed on behalf of ("TL. GIÁM ĐỐC": the Giám đốc); else the one leader whose
-    title the subject names ("Kết luận của đồng chí Chủ tịch UBND huyện", signed "KT. CHÁNH VĂN PHÒNG": probe 41,
-    #3). A notice none of them follows is absent (every leader hears of it). By primary key: a few rows."""
+    signer when a leader; else the holder of the office it was signed on behalf of ("TL. GIÁM ĐỐC": the Giám đốc);
+    else the one leader whose title the subject names ("Kết luận của đồng chí Chủ tịch UBND huyện", signed "KT.
+    CHÁNH VĂN PHÒNG": probe 41, #3). A notice none of them follows is absent (every leader hears of it). By primary
+    key: a few rows."""
     if not leader_rows:
         return {}
     followed: dict[int, list[int]] = {}

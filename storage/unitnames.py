@@ -105,6 +105,40 @@ def mentions(text: str, unit_name: str, person_name: str | None = None) -> bool:
     return any(f" {n} " in said for n in names)
 
 
+# the kinds a unit written by its initials keeps in words ("Sở XD", "Phòng KT-HT", "Chi cục QLTT")
+_INITIALS_KIND = re.compile(r"^(?:chi cuc|trung tam|van phong|tong cuc|so|phong|ban|cuc|vu)\s+")
+
+
+def named_by_initials(text: str, names: Sequence[str]) -> list[str]:
+    """Of units (as the directory writes them), the one a message names by its kind and the initials of its other
+    words — "Sở XD" for "Sở Xây dựng", "Sở KH&ĐT", "Phòng NN-PTNT" — when only one of them has those initials
+    (probe s43: "Yêu cầu Sở XD khẩn trương …" was read as the leader's own report). [] when none or several do."""
+    said = fold(text).split()
+    found = []
+    for name in dict.fromkeys(names):
+        folded = fold(name)
+        kind = _INITIALS_KIND.match(folded)
+        rest = [w for w in folded[kind.end():].split() if w != "va"] if kind else []
+        if kind and len(rest) >= 2 and _spelled_after(said, kind.group(0).split(), "".join(w[0] for w in rest)):
+            found.append(name)
+    return found if len(found) == 1 else []
+
+
+def _spelled_after(words: list[str], kind: list[str], initials: str) -> bool:
+    """Whether the words hold the kind, then the initials in one or more pieces ("so xd", "so kh dt" from "KH&ĐT")."""
+    for at in range(len(words) - len(kind)):
+        if words[at:at + len(kind)] != kind:
+            continue
+        spelled = ""
+        for word in words[at + len(kind):]:
+            if not initials.startswith(spelled + word):
+                break
+            spelled += word
+            if spelled == initials:
+                return True
+    return False
+
+
 def named_among(text: str, names: Sequence[str]) -> list[str]:
     """Of the units holding one item (`names`, as the directory writes them), those a message names by words of
     their own: two words in a row of the unit's name that no other name of the list has ("Trường Sơn" of "Tổng

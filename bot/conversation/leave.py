@@ -3,11 +3,14 @@ their head is told; reminders resume after, from that morning's state (nothing p
 
     /nghi 01/12 05/12            on leave from 1 to 5 December
     /nghi 01/12 05/12 @handle    … and @handle covers meanwhile (or the colleague's full name)
-    /nghi hủy                    back before the end"""
+    /nghi hủy                    back before the end
+
+Also typed: "Tôi nghỉ phép từ 4/5 đến 8/5, đ/c Thành làm thay" (`typed_leave`)."""
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import TYPE_CHECKING
 
 from sqlalchemy import select
@@ -21,7 +24,7 @@ from storage.directory import set_leave
 from storage.errors import LeaveInvalid
 from storage.models import Person
 from storage.tasks import open_tasks_for
-from storage.vntext import strip_marks
+from storage.vntext import nfc, strip_marks
 
 if TYPE_CHECKING:
     from bot.conversation.core import Conversation
@@ -114,3 +117,32 @@ def _same_cover(session: Session, cover_id: int | None, handle: str | None) -> b
 def _cover_name(session: Session, cover_id: int | None) -> str | None:
     cover = session.get(Person, cover_id) if cover_id is not None else None
     return cover.full_name if cover is not None else None
+
+
+_DAY = r"\d{1,2}\s*[/.-]\s*\d{1,2}(?:\s*[/.-]\s*\d{2,4})?"
+# a leave said in words (marks stripped, lower case): "tôi nghỉ phép từ 4/5 đến 8/5, đ/c Thành làm thay", "em xin nghỉ
+# từ ngày 4/5 đến hết ngày 8/5 ạ" (probe s43: "chưa hiểu", only /nghi worked)
+TYPED_LEAVE = re.compile(rf"^\W*(?:(?:toi|em|minh)\s+)?(?:xin\s+)?(?:duoc\s+)?nghi(?:\s+phep|\s+om|\s+viec\s+rieng)?\s+"
+                         rf"(?:tu\s+)?(?:ngay\s+)?(?P<start>{_DAY})\s*(?:den|toi|-|–)\s*(?:het\s+)?(?:ngay\s+)?"
+                         rf"(?P<end>{_DAY})(?P<rest>[^\n]*)$")
+# the colleague who covers, after the dates: ", đ/c Thành làm thay", "nhờ đồng chí Phạm Văn Thành theo dõi thay"
+_COVER = re.compile(r"(?:d\s*/\s*c|dc|dong chi)\s+(?P<who>[^\W\d_]+(?:\s+[^\W\d_]+){0,3}?)"
+                    r"(?=\s*(?:lam thay|thay|theo doi thay|phu trach thay|giup|xu ly thay)\b)|(?P<handle>@\w+)")
+_SOMEONE = re.compile(r"(?:^|\s)(?:d\s*/\s*c|dc|dong chi)\s|@")
+
+
+async def typed_leave(conv: Conversation, event: TextIn, person: Person) -> bool:
+    """A leave typed in words, read as `/nghi <start> <end> [colleague]`; False when the text is no such leave (or
+    names a colleague the words do not make out: /nghi's own usage is the better answer then)."""
+    said = nfc(event.text).strip()
+    plain = strip_marks(said).lower()
+    if len(plain) != len(said) or (m := TYPED_LEAVE.match(plain)) is None:
+        return False
+    rest = said[m.start("rest"):]
+    cover = _COVER.search(strip_marks(rest).lower())
+    if cover is None and _SOMEONE.search(strip_marks(rest).lower()):
+        return False  # a colleague named in words not made out: not guessed (the reason alone is no colleague)
+    who = rest[cover.start(cover.lastgroup):cover.end(cover.lastgroup)].split() if cover and cover.lastgroup else []
+    days = [re.sub(r"\s+", "", said[m.start(g):m.end(g)]) for g in ("start", "end")]
+    await leave(conv, event, [*days, *who], person)
+    return True

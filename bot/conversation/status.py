@@ -41,6 +41,7 @@ from bot.replies import (
     every_task,
     find_ref,
     find_refs,
+    handed_item,
     handed_to,
     impossible_percent,
     letter_refs,
@@ -172,7 +173,7 @@ from storage.tasks import (
     unit_tasks_by_ref,
 )
 from storage.unitgroups import read_group
-from storage.unitnames import mentions, named_among, ways_to_name
+from storage.unitnames import mentions, named_among, named_by_initials, ways_to_name
 from storage.vntext import fold, nfc, strip_marks
 
 if TYPE_CHECKING:
@@ -1823,8 +1824,11 @@ async def reply_status(conv: Conversation, event: TextIn, person: Person) -> boo
             named = _named_holders(event.text, targets)
             # "Đề nghị xã Hiệp Thạnh …" in reply to an escalation about another unit: the unit it names; "… xã Đức
             # Trọng và xã Hiệp Thạnh …" about one of them: both (the other's tasks of the same items, if it holds any)
+            # (not a unit named as the object of the work asked: "Đề nghị Sở XD …, đôn đốc xã Hiệp Thạnh gửi hồ sơ"
+            # is the Sở's to do — probe s43 #1)
             others = [t for t in await _named_elsewhere(conv, person, event.text)
-                      if t.unit_name not in {n.unit_name for n in named}]
+                      if t.unit_name not in {n.unit_name for n in named}
+                      and not (named and _object_of_work(event.text, t.unit_name))]
             same_items = [t for t in others if t.item_ref in {n.item_ref for n in targets}]
             targets = [*named, *(same_items or others)] or targets
             await _pass_direction(conv, event, person, targets, named_only=False)
@@ -2419,6 +2423,16 @@ async def date_for_extension(conv: Conversation, event: TextIn, person: Person) 
     if await ctx.db.run(take_pending_reply, pending_id, person=person, task_id=task_id, now=ctx.clock.now()) is None:
         return False
     await _record(conv, event, person, task.id, change, "text")
+    return True
+
+
+async def typed_hand_off(conv: Conversation, event: TextIn, person: Person) -> bool:
+    """A head's "Chuyển mục II.2.a cho đ/c Hoa xử lý", typed or in reply: the task handed to that cadre, as
+    "/giao II.2.a Hoa" (probe s43, E7: it was kept as progress and asked which task it was of). False otherwise."""
+    if person.role != Role.HEAD or (handed := handed_item(event.text)) is None:
+        return False
+    ref, who = handed
+    await delegate_command(conv, event, [ref, *who.split()], person)
     return True
 
 
@@ -3740,6 +3754,19 @@ def _names_task(task: Task, text: str) -> bool:
 _Held = TypeVar("_Held", Task, DirectionTarget)
 
 
+# the work a direction asks of its addressee, towards another unit (folded): "đôn đốc xã X", "phối hợp với Sở Y"
+_TOWARDS = re.compile(r"\b(?:don doc|nhac nho|nhac|huong dan|ho tro|giup|phoi hop voi|phoi hop|lam viec voi|voi|cho|"
+                      r"gui|tu|cua|kiem tra)\s*$")
+
+
+def _object_of_work(text: str, unit_name: str) -> bool:
+    """Whether a message names the unit right after the work asked towards it ("…, đôn đốc xã Hiệp Thạnh gửi hồ
+    sơ"), not as one it is addressed to ("Đề nghị xã Hiệp Thạnh …", "… Sở XD và xã Hiệp Thạnh …")."""
+    said = f" {fold(text)} "
+    places = [at for name in ways_to_name(unit_name) if (at := said.find(f" {name} ")) >= 0]
+    return bool(places) and _TOWARDS.search(said[:min(places)]) is not None
+
+
 def _named_holders(text: str, held: Sequence[_Held], *, by_person: bool = True) -> list[_Held]:
     """Of tasks (or direction targets) of units holding one item, those whose unit or person a message names (a
     usual form of the name, `mentions`); else those whose unit it names by a short form of its own words
@@ -3752,7 +3779,8 @@ def _named_holders(text: str, held: Sequence[_Held], *, by_person: bool = True) 
     def person(h: _Held) -> str | None:
         return (h.assignee.full_name if h.assignee else None) if isinstance(h, Task) else h.assignee_name
 
-    named = [h for h in held if mentions(text, unit(h), person(h) if by_person else None)]
+    short = named_by_initials(text, [u for h in held if (u := unit(h))])  # "Sở XD" (probe s43)
+    named = [h for h in held if mentions(text, unit(h), person(h) if by_person else None) or unit(h) in short]
     if named:
         return named
     short = named_among(text, [u for h in held if (u := unit(h))])

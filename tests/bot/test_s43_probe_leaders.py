@@ -17,6 +17,7 @@ vanthu,Vũ Thị Hồng Nhung,Chuyên viên Văn phòng HĐND và UBND huyện,V
 pct,Phạm Văn Hùng,Phó Chủ tịch UBND huyện,UBND huyện Đầm Hà,leader
 pcvp,Nguyễn Thị Thu Hà,Phó Chánh Văn phòng HĐND và UBND huyện,Văn phòng HĐND và UBND huyện,leader
 tp_ktht,Ngô Đức Long,Trưởng phòng Kinh tế - Hạ tầng,Phòng Kinh tế - Hạ tầng,head
+cv_ktht,Lê Thị Hoa,Chuyên viên Phòng Kinh tế - Hạ tầng,Phòng Kinh tế - Hạ tầng,cadre
 tp_tckh,Bùi Thị Thanh Hương,Trưởng phòng Tài chính - Kế hoạch,Phòng Tài chính - Kế hoạch,head
 ct_ttdh,Đỗ Minh Tuấn,Chủ tịch UBND thị trấn Đầm Hà,UBND thị trấn Đầm Hà,head
 """
@@ -67,3 +68,55 @@ async def test_the_leader_whose_conclusions_they_are_decides_not_the_office_that
     assert any("1" in t and "Phòng Kinh tế - Hạ tầng" in t for t in texts_to(h, "pct", mark)), \
         texts_to(h, "pct", mark)
     assert not texts_to(h, "pcvp", mark), texts_to(h, "pcvp", mark)
+
+
+async def test_a_unit_typed_by_its_initials_is_directed(h: Harness) -> None:
+    # #3 (E16): "Yêu cầu Sở XD khẩn trương …" was read as the leader's own report and nothing was passed on
+    mark = len(h.sent)
+    await h.say("pct", "Yêu cầu Phòng KT-HT khẩn trương hoàn thành thẩm định phương án phố đêm")
+    said = texts_to(h, "tp_ktht", mark)
+    assert any("khẩn trương hoàn thành thẩm định" in t and "mục 1" in t for t in said), said
+    assert any("đ/c Ngô Đức Long (Phòng Kinh tế - Hạ tầng)" in t for t in texts_to(h, "pct", mark))
+
+
+async def test_a_reply_to_an_escalation_goes_to_its_unit_not_the_unit_it_should_urge(h: Harness) -> None:
+    # #1: "Đề nghị Sở XD báo cáo rõ lý do chậm, đôn đốc xã Hiệp Thạnh gửi hồ sơ" went to the xã only
+    await h.advance_to(local(2026, 12, 24, 9, 0))
+    assert "QUÁ HẠN CẦN ĐỒNG CHÍ CHỈ ĐẠO" in texts_to(h, "pct")[-1], texts_to(h, "pct")[-1]
+    mark = len(h.sent)
+    await h.reply("pct", "Đề nghị Phòng KTHT báo cáo rõ lý do chậm, đôn đốc thị trấn Đầm Hà gửi phương án")
+    assert any("báo cáo rõ lý do chậm" in t for t in texts_to(h, "tp_ktht", mark)), texts_to(h, "tp_ktht", mark)
+    assert not texts_to(h, "ct_ttdh", mark), texts_to(h, "ct_ttdh", mark)
+    # named in a list with it, the other unit is addressed too
+    mark = len(h.sent)
+    await h.reply("pct", "Đề nghị Phòng KTHT và UBND thị trấn Đầm Hà phối hợp hoàn thành sớm")
+    assert texts_to(h, "tp_ktht", mark) and texts_to(h, "ct_ttdh", mark), h.sent[mark:]
+
+
+async def test_a_head_hands_an_item_to_a_cadre_in_his_own_words(h: Harness) -> None:
+    # E7: "> Chuyển mục II.2.a cho đ/c Hoa xử lý" was kept as progress, and asked which task it was of
+    mark = len(h.sent)
+    await h.reply("tp_ktht", "Chuyển mục 1 cho đ/c Hoa xử lý")
+    assert any(t.startswith("Đã giao nhiệm vụ mục 1") and "Lê Thị Hoa" in t for t in texts_to(h, "tp_ktht", mark)), \
+        texts_to(h, "tp_ktht", mark)
+    assert any("Mục 1:" in t for t in texts_to(h, "cv_ktht", mark)), texts_to(h, "cv_ktht", mark)
+
+
+@pytest.mark.parametrize("said", [
+    "Tôi nghỉ phép từ 14/12 đến 18/12, đ/c Hoa làm thay",
+    "em xin nghỉ từ ngày 14/12 đến hết ngày 18/12 ạ, nhờ đồng chí Lê Thị Hoa theo dõi thay"])
+async def test_a_leave_typed_in_words_is_recorded_as_nghi_is(h: Harness, said: str) -> None:
+    # #14: "Tôi nghỉ phép từ 4/5 đến 8/5, đ/c Thành làm thay" was "chưa hiểu"; only /nghi worked
+    mark = len(h.sent)
+    await h.say("tp_ktht", said)
+    own = texts_to(h, "tp_ktht", mark)
+    assert own and "14/12" in own[0] and "18/12" in own[0] and "Lê Thị Hoa" in own[0], own
+    assert any("Ngô Đức Long" in t and "14/12" in t for t in texts_to(h, "cv_ktht", mark)), texts_to(h, "cv_ktht", mark)
+
+
+async def test_a_leave_typed_with_its_reason_is_recorded_without_a_colleague(h: Harness) -> None:
+    mark = len(h.sent)
+    await h.say("tp_ktht", "Tôi nghỉ phép từ 14/12 đến 18/12 để đi học lớp bồi dưỡng")
+    own = texts_to(h, "tp_ktht", mark)
+    assert own and own[0].startswith("Đã ghi nhận đồng chí nghỉ từ 14/12/2026 đến hết 18/12/2026"), own
+    assert not texts_to(h, "cv_ktht", mark)
