@@ -1025,7 +1025,10 @@ def _named(pending: list[ExtensionRequest], rest_folded: str) -> list[ExtensionR
 
 # a leader's (or the office's) direction typed, not replied: "chỉ đạo xã Ngọc Thiện khẩn trương hoàn thành mục 2",
 # "nhắc xã Ngọc Thiện", "đôn đốc các đơn vị mục 2", "đề nghị UBND xã Phúc Hòa khẩn trương hoàn thành mục 1"
-DIRECTING = re.compile(r"^(?:(?:de nghi\s+)?(?:chi dao|nhac(?:\s+nho)?|don doc)|de nghi|yeu cau)\b")
+# (also a leader's "Giao Sở Tài chính tham mưu …", and a unit's proposal agreed: "Đồng ý đề xuất của Sở Tài chính, giao
+# Sở Tài chính chủ trì …" — probe s43, #30 and #47: "chưa hiểu")
+DIRECTING = re.compile(r"^(?:dong y (?:voi )?(?:de xuat|kien nghi|y kien)\b[^,;.]{0,80}[,;.]\s*)?(?:kinh\s+)?"
+                       r"(?:(?:de nghi\s+)?(?:chi dao|nhac(?:\s+nho)?|don doc)|de nghi|yeu cau|giao(?:\s+cho)?)\b")
 DIRECTION_MAX = 400
 
 

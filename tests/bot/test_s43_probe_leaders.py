@@ -120,3 +120,14 @@ async def test_a_leave_typed_with_its_reason_is_recorded_without_a_colleague(h: 
     own = texts_to(h, "tp_ktht", mark)
     assert own and own[0].startswith("Đã ghi nhận đồng chí nghỉ từ 14/12/2026 đến hết 18/12/2026"), own
     assert not texts_to(h, "cv_ktht", mark)
+
+
+@pytest.mark.parametrize("said", [
+    "Giao Phòng Tài chính - Kế hoạch tham mưu bố trí kinh phí tổ chức phố đêm, báo cáo UBND huyện trước 20/12",
+    "Đồng ý đề xuất của Phòng Tài chính - Kế hoạch, giao Phòng TC-KH chủ trì trình bổ sung kinh phí phố đêm"])
+async def test_a_leaders_giao_in_chat_reaches_the_unit(h: Harness, said: str) -> None:
+    # #30, #47: "Giao Sở Tài chính tham mưu …", "Đồng ý đề xuất của Sở Tài chính, giao …" were "chưa hiểu"
+    mark = len(h.sent)
+    await h.say("pct", said)
+    assert any("có ý kiến chỉ đạo về nhiệm vụ mục 2" in t for t in texts_to(h, "tp_tckh", mark)), h.sent[mark:]
+    assert any(t.startswith("Đã chuyển ý kiến chỉ đạo") for t in texts_to(h, "pct", mark)), texts_to(h, "pct", mark)
