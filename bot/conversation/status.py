@@ -1806,6 +1806,25 @@ _PROMISE = re.compile(r"(?:(?!(?:dang|da|xong|hoan thanh|chua|vuong|gia han|bao 
                       rf"(?:se\s+{_PROMISE_WORK}{_PROMISE_HOW}*|{_PROMISE_WORK}{_PROMISE_HOW}+)")
 
 
+async def _reply_to_request(conv: Conversation, event: TextIn, person: Person) -> bool:
+    """A leader's (or the office's) reply to an extension request that decides nothing — "Xã đã làm được đến đâu
+    rồi? Vướng ở khâu nào?": passed on to the requester as a direction on the task, the request left waiting (probe
+    s43, E3: read as a question about a unit and answered "không tìm thấy đơn vị …"). False for anything else."""
+    ctx = conv.ctx
+    if person.role not in (Role.LEADER, Role.ADMIN) or DECISION.match(chat_fold(event.text).strip(" .!")) or \
+            is_acknowledgement(event.text) or event.reply_to is None:
+        return False
+    report_id = await ctx.db.run(extension_for_message, chat_id=event.chat_id, message_id=event.reply_to)
+    if report_id is None:
+        return False
+    task_id = await ctx.db.run(lambda s: s.get_one(StatusReport, report_id).task_id)
+    targets = await ctx.db.run(direction_targets, [task_id])
+    if not targets:
+        return False
+    await _pass_direction(conv, event, person, targets, named_only=False)
+    return True
+
+
 async def reply_status(conv: Conversation, event: TextIn, person: Person) -> bool:
     """A reply to a digest, a task card, an assignment or an acknowledgement; False if it replies to
     something else. A typed item number wins; when it disagrees with the replied message, the bot asks."""
@@ -1814,7 +1833,7 @@ async def reply_status(conv: Conversation, event: TextIn, person: Person) -> boo
         return False
     target = await ctx.db.run(task_for_message, chat_id=event.chat_id, message_id=event.reply_to)
     if target is None:
-        return False
+        return await _reply_to_request(conv, event, person)
     if DECISION.match(chat_fold(event.text).strip(" .!")) is not None and not is_acknowledgement(event.text):
         # "đồng ý", "không đồng ý gia hạn" to a digest of one who has a request to decide (a digest may carry it:
         # `deciding_this_morning`): a decision; an "ok", "nhất trí" stays the thanks it was

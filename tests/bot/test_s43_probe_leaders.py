@@ -131,3 +131,16 @@ async def test_a_leaders_giao_in_chat_reaches_the_unit(h: Harness, said: str) ->
     await h.say("pct", said)
     assert any("có ý kiến chỉ đạo về nhiệm vụ mục 2" in t for t in texts_to(h, "tp_tckh", mark)), h.sent[mark:]
     assert any(t.startswith("Đã chuyển ý kiến chỉ đạo") for t in texts_to(h, "pct", mark)), texts_to(h, "pct", mark)
+
+
+async def test_a_question_in_reply_to_an_extension_request_reaches_the_requester(h: Harness) -> None:
+    # E3: "> Xã đã làm được đến đâu rồi? Vướng ở khâu nào?" was answered "không tìm thấy đơn vị …"
+    await h.say("ct_ttdh", "3 xin gia hạn đến 20/1/2027 vì chờ ý kiến các ngành")
+    mark = len(h.sent)
+    await h.reply("pct", "Thị trấn đã làm được đến đâu rồi? Vướng ở khâu nào?")
+    assert any("Vướng ở khâu nào?" in t for t in texts_to(h, "ct_ttdh", mark)), h.sent[mark:]
+    assert not any("không tìm thấy" in t for t in texts_to(h, "pct", mark)), texts_to(h, "pct", mark)
+    # the request still waits: decided afterwards
+    mark = len(h.sent)
+    await h.say("pct", "đồng ý gia hạn 3")
+    assert any("20/01/2027" in t for t in texts_to(h, "ct_ttdh", mark)), texts_to(h, "ct_ttdh", mark)
