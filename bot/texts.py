@@ -4751,6 +4751,21 @@ def direction_text(name: str, leader: Person, tasks: Sequence[DirectionTarget], 
     return vn("\n".join(lines))
 
 
+def direction_answered(name: str, reporter: Person, unit: str | None, rec: Recorded, note: str | None,
+                       directed_on: dt.date) -> str:
+    """To a leader whose direction on a task its holder has now answered (the first report since it): who said
+    what, so the loop closes without asking (probe s43, #13)."""
+    who = f"đ/c {reporter.full_name}" + (f" ({unit})" if unit else "")
+    said = progress_text(rec.status, rec.percent, not_started=True)
+    if rec.status == TaskStatus.DONE and rec.on_time is not None:
+        said += ", đúng hạn" if rec.on_time else ", quá hạn"
+    lines = [f"Kính gửi đồng chí {name},",
+             f"Sau ý kiến chỉ đạo của đồng chí ngày {date_vn(directed_on)}, {who} đã báo cáo mục {rec.item_ref}: "
+             f"{said}." + (f" Nội dung: “{shorten(note, 300)}”" if note and meaningful_note(note) else ""),
+             "(Đồng chí trả lời tin này nếu cần chỉ đạo thêm.)"]
+    return vn("\n".join(lines))
+
+
 def report_unchanged(at: str, *, files: bool, about: str | None = None) -> str:
     """The same report asked again with nothing changed since it was sent (probe 27, F11); `about`: what it covers
     (a notice as it is named, a unit), said so the line can be told from another report's."""

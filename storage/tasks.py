@@ -1928,6 +1928,21 @@ def named_without_tasks(session: Session, text: str, task_ids: Iterable[int], by
         all(any(w in other and w != other for other in named[v]) for w in named[u.id]) for v in named if v != u.id)]
 
 
+def directions_answered(session: Session, task_id: int, report_id: int) -> list[tuple[Person, dt.datetime]]:
+    """Who gave a direction on the task that this report (`report_id`, just stored) is the first answer to: the
+    directions since its holder's report before this one (not decisions on requests, not supporting units' notes),
+    each director once, with the day of their latest direction (probe s43, #13: a xã's answer to the leader's
+    direction was recorded and the leader never heard of it)."""
+    before = session.scalar(select(StatusReport.created_at).where(
+        StatusReport.task_id == task_id, StatusReport.id < report_id,
+        StatusReport.source.not_in(["decision", "support"])).order_by(StatusReport.id.desc()).limit(1))
+    rows = session.execute(select(AuditLog.actor_id, func.max(AuditLog.at)).where(
+        AuditLog.action == "task.direction", AuditLog.entity == "task", AuditLog.entity_id == task_id,
+        AuditLog.actor_id.is_not(None), *([AuditLog.at > before] if before is not None else []))
+        .group_by(AuditLog.actor_id))
+    return [(person, at) for actor_id, at in rows if (person := session.get(Person, actor_id)) is not None]
+
+
 def record_direction(session: Session, task_ids: Iterable[int], *, by: Person, text: str,
                      now: dt.datetime) -> None:
     """A leader's direction on tasks, kept in their history (the audit log) as written."""

@@ -129,6 +129,7 @@ from storage.tasks import (
     delegate_task,
     delegated_tasks,
     direction_targets,
+    directions_answered,
     done_tasks_by_ref,
     drop_pending_replies,
     duty_kind,
@@ -516,9 +517,25 @@ async def _record(conv: Conversation, event: Inbound, person: Person, task_id: i
                                   if step is not None else None, past_round=past_round)
         if moots:
             await tell_moot(conv, moots, "done", actor=person, told=told)
+        await _tell_directors(conv, person, rec, change.note)
     elif change.requested_due_on is not None:  # a deputy's request on the head's task: the head hears of it too
         deciding = {a.id for a in await ctx.db.run(approvers, task_id, person.id)}
         await _inform_lead(conv, person, rec, change.note, asked=change.requested_due_on, skip=deciding)
+
+
+async def _tell_directors(conv: Conversation, person: Person, rec: Recorded, note: str | None) -> None:
+    """The leaders whose direction on the task this report is the first answer to hear it (`directions_answered`):
+    one message each, a reply to which is a further direction on the task."""
+    ctx = conv.ctx
+    directors = [(d, at) for d, at in await ctx.db.run(directions_answered, rec.task_id, rec.report_id)
+                 if d.id != person.id]
+    if not directors:
+        return
+    unit = await ctx.db.run(lambda s: s.get_one(Task, rec.task_id).lead_name)
+    for director, at in directors:
+        await conv.notify(director, Outgoing(text=texts.direction_answered(
+            director.full_name, person, unit, rec, note, ctx.policy.calendar.local(at).date())),
+            remember=("task", rec.task_id))
 
 
 async def _close_missed(conv: Conversation, event: Inbound, person: Person, task_id: int, occurrence_id: int | None,

@@ -144,3 +144,16 @@ async def test_a_question_in_reply_to_an_extension_request_reaches_the_requester
     mark = len(h.sent)
     await h.say("pct", "đồng ý gia hạn 3")
     assert any("20/01/2027" in t for t in texts_to(h, "ct_ttdh", mark)), texts_to(h, "ct_ttdh", mark)
+
+
+async def test_the_leader_hears_the_first_answer_to_his_direction(h: Harness) -> None:
+    # #13: "Dạ xã đang phối hợp tư vấn hoàn thiện, chậm nhất 6/5 gửi Sở ạ" was recorded; the PCT was never told
+    await h.say("pct", "Yêu cầu Phòng Kinh tế - Hạ tầng khẩn trương hoàn thành thẩm định phương án phố đêm")
+    mark = len(h.sent)
+    await h.reply("tp_ktht", "Dạ phòng đã thẩm định được 70%, chậm nhất 12/12 trình ạ")
+    told = texts_to(h, "pct", mark)
+    assert len(told) == 1 and "Sau ý kiến chỉ đạo của đồng chí ngày 07/12/2026, đ/c Ngô Đức Long (Phòng Kinh tế - " \
+        "Hạ tầng) đã báo cáo mục 1: 70% — Đang thực hiện." in told[0], told
+    mark = len(h.sent)
+    await h.say("tp_ktht", "1 xong")  # a second report: no further word to the leader
+    assert not texts_to(h, "pct", mark), texts_to(h, "pct", mark)
