@@ -63,7 +63,8 @@ ASKS_HOLDER = re.compile(r"^(?:(?:(?:cho|xin)\s+(?:toi|em|anh|chi|minh)?\s*|(?:t
                          r"(?:(?<=\?)\s*\S.*)?$")  # ("mục 5 giao ai? ban VHXH có phải …": the first question)
 # the same asked holder first: "ai phụ trách mục 7.2?", "đơn vị nào chủ trì mục 5", "ai được giao mục 3 ạ"
 ASKS_HOLDER_FIRST = re.compile(r"^(?:(?:(?:cho|xin)\s+(?:toi|em|anh|chi|minh)?\s*|(?:toi|em)\s+)?hoi\s+)?"
-                               r"(?P<holder>" + _WHO + r"\s+(?:chu tri|lam|phu trach|thuc hien|giu|nhan|duoc giao)"
+                               r"(?P<holder>" + _WHO + r"\s+(?:(?:dang|hien|hien dang|da)\s+)?"  # "ai đang phụ trách"
+                               r"(?:chu tri|lam|phu trach|thuc hien|giu|nhan|duoc giao)"
                                r"(?:\s+(?:cho|o))?)\s+(?:" + _ITEM + r")?" + _REF
                                + r"\s*(?:(?:a|vay|nhi|nhe|the|ha|em|anh|chi|ban|dong chi|\?)\s*)*$")
 

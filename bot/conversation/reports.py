@@ -93,15 +93,20 @@ async def summary(conv: Conversation, event: TextIn, args: list[str], person: Pe
 
 # a leader's (or the office's) question in their own words: "báo cáo tình hình", "cho tôi xem tiến độ", "xuất
 # excel", "đơn vị nào chậm?", "huyện Thanh Sơn thế nào?", "tình hình Sở Tài chính tháng này" — the /tonghop answer
+# (asked of the office in the form of a paper: "Đề nghị báo cáo tổng hợp tình hình thực hiện Thông báo số 125",
+# "Kính đề nghị Văn phòng tổng hợp, báo cáo …" — probe s43 #45, E15; not "Đề nghị Sở X báo cáo …", a direction)
+_ASKED_OF_OFFICE = r"(?:(?:kinh\s+)?(?:de nghi|yeu cau|nho)\s+(?:(?:van phong|vp)\s+)?)?"
 REPORT_QUESTION = re.compile(
-    r"^(?:(?:cho|xin|gui|giup)\s+(?:toi|anh|chi|em|minh)?\s*)?(?:xem|bao cao|xuat|gui|tai|lay)?\s*"
+    rf"^{_ASKED_OF_OFFICE}(?:(?:cho|xin|gui|giup)\s+(?:toi|anh|chi|em|minh)?\s*)?(?:xem|bao cao|xuat|gui|tai|lay)?\s*"
     r"(?:tinh hinh|tien do|ket qua|(?:file|tep|bang)?\s*excel|bieu do|do thi|tong hop)\b"
+    # "Xem chi tiết nhiệm vụ của xã Đức Trọng" (probe s43, F12)
+    r"|^(?:cho\s+(?:toi\s+)?)?xem\s+chi tiet\b"
     r"|\b(?:don vi nao|ai|nhung don vi nao|nhung ai|viec nao|nhiem vu nao)\s+(?:dang\s+|bi\s+|con\s+)?"
     r"(?:cham|qua han|tre han|chua (?:xong|hoan thanh))\b"
     r"|\s(?:the nao|ra sao|den dau(?:\s+roi)?)\s*\??$"
     # "danh sách quá hạn", "ds nhiệm vụ chậm", "các việc quá hạn", "những đơn vị chưa hoàn thành" (probe 19)
     r"|^(?:(?:cho|xin|gui|giup)\s+(?:toi|anh|chi|em|minh)?\s*)?(?:xem\s+)?(?:danh sach|ds|cac|nhung)\s+"
-    r"(?:(?:viec|nhiem vu|don vi|co quan)\s+)?(?:dang\s+|bi\s+|con\s+)?"
+    r"(?:(?:cac|nhung)\s+)?(?:(?:viec|nhiem vu|don vi|co quan)\s+)?(?:dang\s+|bi\s+|con\s+)?"
     r"(?:cham|qua han|tre han|chua (?:xong|hoan thanh))\b"
     # a period's report asked for ("báo cáo tháng 3 tình hình thực hiện …", "gửi báo cáo quý I"), not one said sent
     r"|^(?:(?:cho|xin|gui|giup)\s+(?:toi|anh|chi|em|minh)?\s*)?(?:xem\s+)?bao cao\s+(?:thang\s+\d{1,2}|"
@@ -182,6 +187,8 @@ async def typed_question(conv: Conversation, event: TextIn, person: Person) -> b
     words = squeezed.replace("?", " ").split()
     if only is not None:  # what the files cover follows the request ("gửi file excel tháng 2")
         words = words[len(only.group(0).split()):]
+    elif (detail := _DETAIL.match(folded)) is not None:  # "xem chi tiết nhiệm vụ của xã Đức Trọng": the unit
+        words = words[len(detail.group(0).split()):]
     scoped = await _typed_scope(conv, event, words)
     if scoped is None:  # names units the directory does not know: said, not every unit's table (probe 22, F2)
         return True
@@ -318,6 +325,12 @@ async def _typed_scope(conv: Conversation, event: TextIn,
 _ADDRESSEE = re.compile(r"^(?:(?:chanh\s+)?van\s+phong|vp|phong\s+tong\s+hop|bo\s+phan\s+tong\s+hop|"
                         r"(?:dong\s+chi|d/c)\s+[a-z]+)(?:\s+oi)?\s*[,:]?\s+(?=\S)")
 _PURPOSE = re.compile(r"[\s,]+de\s+(?:chuyen|gui|bao\s+cao|bc|trinh|phuc\s+vu|hop|giao\s+ban)\b.*$")
+
+
+# the words that ask for the detail before what it is of: "xem chi tiết nhiệm vụ của", "cho tôi xem chi tiết các việc
+# của" (folded)
+_DETAIL = re.compile(r"^(?:cho\s+(?:toi\s+)?)?xem\s+chi tiet(?:\s+(?:cac|nhung))?(?:\s+(?:nhiem vu|cong viec|viec))?"
+                     r"(?:\s+(?:cua|ve))?(?=\s|$)")
 
 
 # a request for the files alone ("xuất excel", "gửi file excel tháng 2", "cho xem biểu đồ"), typed after the answer

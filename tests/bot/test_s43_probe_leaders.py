@@ -157,3 +157,24 @@ async def test_the_leader_hears_the_first_answer_to_his_direction(h: Harness) ->
     mark = len(h.sent)
     await h.say("tp_ktht", "1 xong")  # a second report: no further word to the leader
     assert not texts_to(h, "pct", mark), texts_to(h, "pct", mark)
+
+
+async def test_a_leaders_questions_in_the_office_s_words_are_answered(h: Harness) -> None:
+    # #45, F12, E14: "Đề nghị báo cáo tổng hợp tình hình thực hiện Thông báo số 125 …" and "Xem chi tiết nhiệm vụ của
+    # xã Đức Trọng" were "chưa hiểu"; "Ai đang phụ trách mục II.2.a?" went to the office
+    mark = len(h.sent)
+    await h.say("pct", "Đề nghị báo cáo tổng hợp tình hình thực hiện Thông báo số 415/TB-VP ngày 04/12/2026")
+    assert texts_to(h, "pct", mark)[0].startswith("TỔNG HỢP TÌNH HÌNH THỰC HIỆN NHIỆM VỤ"), texts_to(h, "pct", mark)
+    mark = len(h.sent)
+    await h.say("pct", "Xem chi tiết nhiệm vụ của thị trấn Đầm Hà")
+    said = texts_to(h, "pct", mark)[0]
+    assert "Phạm vi: đơn vị UBND thị trấn Đầm Hà" in said and "Phòng Tài chính" not in said, said
+    mark = len(h.sent)
+    await h.say("pct", "Ai đang phụ trách mục 1?")
+    said = texts_to(h, "pct", mark)
+    assert len(said) == 1 and "Phòng Kinh tế - Hạ tầng chủ trì (đ/c Ngô Đức Long)" in said[0], said
+    assert not texts_to(h, "vanthu", mark)
+    # a unit asked for its report is a direction, not a question
+    mark = len(h.sent)
+    await h.say("pct", "Đề nghị Phòng KT-HT báo cáo tình hình thẩm định phương án phố đêm")
+    assert texts_to(h, "tp_ktht", mark), h.sent[mark:]
