@@ -1171,11 +1171,24 @@ def _about(tasks: list[Task], text: str, today: dt.date) -> list[Task]:
     if len(said) >= 2:
         shared = {t.id: len(said & set(re.findall(r"\w+", chat_fold(t.text)))) for t in tasks}
         best = max(shared.values())
-        if best >= 2 and list(shared.values()).count(best) < len(tasks):
-            return [t for t in tasks if shared[t.id] == best]
+        if best >= 2:
+            found = [t for t in tasks if shared[t.id] == best]
+            # a tie told apart by the words quoted in a row: "thẩm định, trình phê duyệt" is II.2.a's, not II.2.c's
+            # (which names "quy hoạch các xã" too; probe s43 #38: the head got the direction on his monthly report)
+            pairs = _pairs(folded)
+            together = {t.id: len(pairs & _pairs(chat_fold(t.text))) for t in found}
+            found = [t for t in found if together[t.id] == max(together.values())]
+            if len(found) < len(tasks):
+                return found
     if LATE_WORDS.search(folded) and overdue:
         return overdue
     return tasks
+
+
+def _pairs(folded: str) -> set[tuple[str, str]]:
+    """The words of a folded text two by two, in their order (punctuation between them aside)."""
+    words = re.findall(r"\w+", folded)
+    return set(zip(words, words[1:], strict=False))
 
 
 async def _directed(conv: Conversation, person: Person, text: str) -> tuple[str | None, list[Task]]:

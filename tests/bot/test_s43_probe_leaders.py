@@ -178,3 +178,18 @@ async def test_a_leaders_questions_in_the_office_s_words_are_answered(h: Harness
     mark = len(h.sent)
     await h.say("pct", "Đề nghị Phòng KT-HT báo cáo tình hình thẩm định phương án phố đêm")
     assert texts_to(h, "tp_ktht", mark), h.sent[mark:]
+
+
+def test_a_direction_naming_no_item_goes_to_the_task_whose_words_it_quotes_in_a_row() -> None:
+    # #38: "Đề nghị Sở Xây dựng khẩn trương hoàn thành thẩm định, trình phê duyệt nhiệm vụ quy hoạch các xã" went to
+    # II.2.a and to the monthly report II.2.c, which shares "quy hoạch … các xã" word for word as many times
+    import datetime as dt
+
+    from bot.conversation.status import _about
+    from storage.models import Task
+
+    appraise = Task(id=1, text="Tổ chức thẩm định hồ sơ nhiệm vụ quy hoạch chung của các xã, trình UBND tỉnh phê duyệt")
+    monthly = Task(id=2, text="Theo dõi, đôn đốc các xã lập quy hoạch; thẩm định hồ sơ kết quả, phê duyệt kế hoạch, "
+                              "trình báo cáo UBND tỉnh hằng tháng")
+    said = "Đề nghị Sở Xây dựng khẩn trương hoàn thành thẩm định, trình phê duyệt nhiệm vụ quy hoạch các xã"
+    assert [t.id for t in _about([appraise, monthly], said, dt.date(2026, 5, 18))] == [1]
