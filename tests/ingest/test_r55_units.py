@@ -30,7 +30,8 @@ def test_the_prime_minister_by_title_alone_is_a_speaker() -> None:
 
 def test_a_headline_quoting_its_speaker_is_no_unit_heading() -> None:
     text = ("Tag: phòng chống dịch\n\nThủ tướng: Kiên quyết không để dịch lan rộng\n\n"
-            "Thủ tướng yêu cầu các địa phương rà soát, khoanh vùng ổ dịch. Xử lý nghiêm các trường hợp che giấu dịch.\n")
+            "Thủ tướng yêu cầu các địa phương rà soát, khoanh vùng ổ dịch. Xử lý nghiêm các trường hợp che giấu "
+            "dịch.\n")
     leads = [t.lead for t in parse_notice(text).tasks]
     assert leads and all(list(lead) == ["các địa phương"] for lead in leads), leads
     # a unit's heading above its work stays one
