@@ -185,15 +185,20 @@ async def typed_question(conv: Conversation, event: TextIn, person: Person) -> b
         return True
     only = _FILES_ONLY.match(folded)
     words = squeezed.replace("?", " ").split()
+    late_asked = False
     if only is not None:  # what the files cover follows the request ("gửi file excel tháng 2")
         words = words[len(only.group(0).split()):]
-    elif (detail := _DETAIL.match(folded)) is not None:  # "xem chi tiết nhiệm vụ của xã Đức Trọng": the unit
-        words = words[len(detail.group(0).split()):]
+    elif (detail := _DETAIL.match(folded) or _LISTED_OF.match(folded)) is not None:
+        # "xem chi tiết nhiệm vụ của xã Đức Trọng", "gửi tôi danh sách các việc quá hạn của Sở Xây dựng …": the unit
+        # (and the lateness asked) after the words that ask (probe s43 #51: every unit's late tasks were sent)
+        late_asked = LATE.search(detail.group(0)) is not None
+        words = re.sub(r"\s(?:trong|vào)\s+(?=(?:tháng|quý|năm|tuần)\b)", " ",  # "… Sở Xây dựng trong tháng 5"
+                       " ".join(words[len(detail.group(0).split()):]), flags=re.I).split()
     scoped = await _typed_scope(conv, event, words)
     if scoped is None:  # names units the directory does not know: said, not every unit's table (probe 22, F2)
         return True
     words, kinds = scoped
-    await summary(conv, event, words, person, subject=True, kinds=kinds,
+    await summary(conv, event, words, person, subject=True, kinds=kinds, late=late_asked,
                   # a report asked for to pass on ("để chuyển …", "để báo cáo …") is the file to forward
                   files=FILES_ASKED.search(folded) is not None or purpose is not None,
                   only=None if only is None else frozenset(
@@ -331,6 +336,13 @@ _PURPOSE = re.compile(r"[\s,]+de\s+(?:chuyen|gui|bao\s+cao|bc|trinh|phuc\s+vu|ho
 # của" (folded)
 _DETAIL = re.compile(r"^(?:cho\s+(?:toi\s+)?)?xem\s+chi tiet(?:\s+(?:cac|nhung))?(?:\s+(?:nhiem vu|cong viec|viec))?"
                      r"(?:\s+(?:cua|ve))?(?=\s|$)")
+
+
+# the same for a list asked of a unit: "gửi tôi danh sách các việc quá hạn của", "các nhiệm vụ chậm của", "danh sách
+# nhiệm vụ của" (folded; a unit's name follows)
+_LISTED_OF = re.compile(r"^(?:(?:cho|xin|gui|giup)\s+(?:toi|anh|chi|em|minh)?\s*)?(?:xem\s+)?(?:(?:danh sach|ds)\s+)?"
+                        r"(?:(?:cac|nhung)\s+)?(?:nhiem vu|cong viec|viec)\s+(?:(?:dang|bi|con)\s+)?"
+                        r"(?:(?:cham|qua han|tre han|chua (?:xong|hoan thanh))\s+)?(?:cua|o)(?=\s)")
 
 
 # a request for the files alone ("xuất excel", "gửi file excel tháng 2", "cho xem biểu đồ"), typed after the answer

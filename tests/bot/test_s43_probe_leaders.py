@@ -193,3 +193,17 @@ def test_a_direction_naming_no_item_goes_to_the_task_whose_words_it_quotes_in_a_
                               "trình báo cáo UBND tỉnh hằng tháng")
     said = "Đề nghị Sở Xây dựng khẩn trương hoàn thành thẩm định, trình phê duyệt nhiệm vụ quy hoạch các xã"
     assert [t.id for t in _about([appraise, monthly], said, dt.date(2026, 5, 18))] == [1]
+
+
+async def test_a_list_of_late_tasks_asked_of_one_unit_is_that_units(h: Harness) -> None:
+    # #51: "Gửi tôi danh sách các việc quá hạn của Sở Xây dựng trong tháng 5" was "chưa hiểu"; "các việc quá hạn của
+    # xã X" sent every unit's
+    await h.advance_to(local(2026, 12, 21, 9, 0))
+    mark = len(h.sent)
+    await h.say("pct", "Gửi tôi danh sách các việc quá hạn của Phòng Kinh tế - Hạ tầng trong tháng 12")
+    said = texts_to(h, "pct", mark)[0]
+    assert "Phạm vi: đơn vị Phòng Kinh tế - Hạ tầng; tháng 12/2026" in said and "Tài chính" not in said, said
+    mark = len(h.sent)
+    await h.say("pct", "các việc quá hạn của thị trấn Đầm Hà")  # (nothing late there: not the Phòng's table)
+    said = texts_to(h, "pct", mark)[0]
+    assert said.startswith("Hiện không có đơn vị nào có nhiệm vụ quá hạn") and "Kinh tế" not in said, said
