@@ -50,7 +50,7 @@ from storage.reports import (
     weekly_digest,
 )
 from storage.tasks import ExtensionRequest, following_leaders, leaders_named, pending_extensions
-from storage.unitnames import best_unit_match, unit_key
+from storage.unitnames import best_unit_match, unit_key, ways_to_name
 from storage.vntext import fold
 
 if TYPE_CHECKING:
@@ -288,6 +288,13 @@ async def _scope_of(conv: Conversation, typed: str) -> str | tuple[str | None, t
     if glued != typed and (matched := unit_matches(glued, names)):
         return glued, (), ", ".join(sorted(matched))
     if _UNIT_OPENING.match(fold(typed)) or re.search(r"\b[A-ZĐ]{2,}\b", typed):
+        # "So Tai chinh da xu ly kinh phi": a unit's usual name, then what was asked of it (probe s43 #48: the whole
+        # was echoed as a unit not found)
+        words = typed.split()
+        for n in range(len(words) - 1, 1, -1):
+            prefix = " ".join(words[:n])
+            if named := [name for name in names if fold(prefix) in ways_to_name(name)]:
+                return prefix, (), ", ".join(sorted(named))
         return typed
     return None, (), None  # what was asked about, not whose ("lịch trực Tết")
 

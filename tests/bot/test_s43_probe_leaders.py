@@ -207,3 +207,13 @@ async def test_a_list_of_late_tasks_asked_of_one_unit_is_that_units(h: Harness) 
     await h.say("pct", "các việc quá hạn của thị trấn Đầm Hà")  # (nothing late there: not the Phòng's table)
     said = texts_to(h, "pct", mark)[0]
     assert said.startswith("Hiện không có đơn vị nào có nhiệm vụ quá hạn") and "Kinh tế" not in said, said
+
+
+async def test_a_unit_named_first_in_a_question_without_marks_is_read_whatever_follows(h: Harness) -> None:
+    # #48: "So Tai chinh da xu ly vuong mac kinh phi chua" → "không tìm thấy đơn vị “So Tai chinh da xu ly kinh phi”"
+    await h.say("tp_tckh", "2 vướng: chưa có hướng dẫn định mức kinh phí phố đêm")
+    mark = len(h.sent)
+    await h.say("pct", "Phong Tai chinh Ke hoach da xu ly vuong mac kinh phi chua")
+    said = texts_to(h, "pct", mark)
+    assert len(said) == 1 and "(Phòng Tài chính - Kế hoạch)" in said[0] and "chưa có hướng dẫn định mức" in said[0], \
+        said
