@@ -164,6 +164,17 @@ async def typed_question(conv: Conversation, event: TextIn, person: Person) -> b
     folded = chat_fold(squeezed).strip(" .!")
     which = WHICH_LATE.search(plain) if not _DIRECTING.match(plain) else None
     silent = NOT_REPORTED.search(plain) if not _DIRECTING.match(plain) else None
+    if person.role in (Role.ADMIN, Role.LEADER) and not (which or silent or REPORT_QUESTION.search(folded)) and \
+            (done_yet := _DONE_YET.match(folded)) is not None and not re.search(r"\bmuc\s*\d|^\d", folded):
+        # "Xã Hiệp Thạnh đã nộp hồ sơ chưa?": that unit's report, from what the bot holds (probe s43 #46: asked of
+        # the office, which had not answered four days later)
+        unit = squeezed[:len(done_yet.group("unit"))]
+        scope = await _scope_of(conv, unit)
+        if isinstance(scope, tuple) and (scope[0] is not None or scope[1]):
+            log.info("report question from %s (done yet): %r", person.handle, event.text)
+            await summary(conv, event, [scope[0]] if scope[0] else [], person, subject=True, kinds=scope[1],
+                          files=False)
+            return True
     if person.role not in (Role.ADMIN, Role.LEADER) or not (which or silent or REPORT_QUESTION.search(folded)) or \
             re.search(r"%|\bmuc\s*\d|^\d", folded):  # "tiến độ 60%", "tình hình mục 2": about a task
         return False
@@ -337,6 +348,10 @@ async def _typed_scope(conv: Conversation, event: TextIn,
 _ADDRESSEE = re.compile(r"^(?:(?:chanh\s+)?van\s+phong|vp|phong\s+tong\s+hop|bo\s+phan\s+tong\s+hop|"
                         r"(?:dong\s+chi|d/c)\s+[a-z]+)(?:\s+oi)?\s*[,:]?\s+(?=\S)")
 _PURPOSE = re.compile(r"[\s,]+de\s+(?:chuyen|gui|bao\s+cao|bc|trinh|phuc\s+vu|hop|giao\s+ban)\b.*$")
+
+
+# "<unit> đã <work> chưa?", "<unit> có … chưa" (folded): whether a unit did something — its report answers it
+_DONE_YET = re.compile(r"^(?P<unit>\S+(?:\s+\S+){1,6}?)\s+(?:da|co)\s+\S+(?:\s+\S+){0,8}\s+chua\s*\??$")
 
 
 # the words that ask for the detail before what it is of: "xem chi tiết nhiệm vụ của", "cho tôi xem chi tiết các việc

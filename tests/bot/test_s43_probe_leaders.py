@@ -217,3 +217,13 @@ async def test_a_unit_named_first_in_a_question_without_marks_is_read_whatever_f
     said = texts_to(h, "pct", mark)
     assert len(said) == 1 and "(Phòng Tài chính - Kế hoạch)" in said[0] and "chưa có hướng dẫn định mức" in said[0], \
         said
+
+
+async def test_whether_a_unit_did_something_is_answered_with_its_report(h: Harness) -> None:
+    # #46: "Xã Hiệp Thạnh đã nộp hồ sơ chưa?" went to the office (unanswered four days later) though the bot knew
+    await h.say("ct_ttdh", "3 xong, đã gửi kế hoạch tổ chức khu phố đêm")
+    mark = len(h.sent)
+    await h.say("pct", "Thị trấn Đầm Hà đã gửi kế hoạch chưa?")
+    said = texts_to(h, "pct", mark)
+    assert len(said) == 1 and "Phạm vi: đơn vị UBND thị trấn Đầm Hà" in said[0] and "đã gửi kế hoạch" in said[0], said
+    assert not texts_to(h, "vanthu", mark)
