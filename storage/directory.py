@@ -88,6 +88,8 @@ ROLE_WORDS = {
     # cadre in Nhắc việc; "văn thư" is how the README itself calls the admin)
     "truong phong": Role.HEAD, "chanh van phong": Role.HEAD,
     "pho truong phong": Role.CADRE, "pho chanh van phong": Role.CADRE,
+    # (a deputy of the unit, as a new admin writes it: probe s43 — "vai trò “deputy” không hợp lệ")
+    "deputy": Role.CADRE, "cap pho": Role.CADRE, "pho truong don vi": Role.CADRE,
     "van thu": Role.ADMIN,
 }
 # Words that name a post, not a role: "Chủ tịch" is the leader of the district and the head of each commune.

@@ -227,3 +227,15 @@ async def test_whether_a_unit_did_something_is_answered_with_its_report(h: Harne
     said = texts_to(h, "pct", mark)
     assert len(said) == 1 and "Phạm vi: đơn vị UBND thị trấn Đầm Hà" in said[0] and "đã gửi kế hoạch" in said[0], said
     assert not texts_to(h, "vanthu", mark)
+
+
+def test_a_deputy_in_the_role_column_is_a_member_of_the_unit() -> None:
+    # the probe's directory wrote "deputy" for a Phó Giám đốc: refused as no role
+    from storage.directory import parse_directory_csv
+    from storage.models import Role
+
+    rows = parse_directory_csv("handle,full_name,title,unit,role\n"
+                               "gd,Lê Quang Dũng,Giám đốc Sở Xây dựng,Sở Xây dựng,head\n"
+                               "pgd,Phạm Văn Thành,Phó Giám đốc Sở Xây dựng,Sở Xây dựng,deputy\n"
+                               "pgd2,Ngô Văn Bình,Phó Giám đốc Sở Xây dựng,Sở Xây dựng,cấp phó\n")
+    assert [r["role"] for r in rows] == [Role.HEAD, Role.CADRE, Role.CADRE]
