@@ -250,8 +250,11 @@ def not_understood(buttons: bool, is_admin: bool = False, example_ref: str | Non
     if is_admin:  # (a short message is not taken for a notice to load)
         return vn("Nhắc việc chưa hiểu tin nhắn này. Để nạp văn bản, đồng chí gửi tệp hoặc dán toàn văn thông báo; "
                   "để quyết định văn bản đang xem, gõ “xác nhận” hoặc “hủy”; gõ /huongdan để xem các lệnh.")
+    # (a request of the office in words — "xã chưa nhận được văn bản gốc, gửi lại giúp" — is pointed to the form that
+    # reaches it: probe s43, F5)
     return vn(f"Nhắc việc chưa hiểu tin nhắn này. Để báo cáo tiến độ, đồng chí vui lòng {how}; "
-              "gõ /viec để xem nhiệm vụ, /huongdan để xem hướng dẫn.")
+              "gõ /viec để xem nhiệm vụ, “hỏi văn phòng: …” để hỏi hoặc đề nghị Văn phòng, /huongdan để xem hướng "
+              "dẫn.")
 
 
 def empty_message(is_admin: bool, example_ref: str | None = None, *, leader: bool = False,
@@ -2990,6 +2993,13 @@ def which_under(ref: str, tasks: Sequence[tuple[str, str]], typed: str, buttons:
     if buttons:  # (without: the channel adds the forms to type, one per item)
         lines.append("Đồng chí bấm số mục bên dưới; nội dung trên sẽ được ghi cho nhiệm vụ đó.")
     return vn("\n".join(lines))
+
+
+def which_lapsed(ref: str, words: str, said_on: dt.date) -> str:
+    """A task tapped under "… là của nhiệm vụ nào?" after the question lapsed: nothing recorded, and what to type."""
+    said = shorten(" ".join(words.split()), 60)
+    return vn(f"Câu hỏi ngày {said_on:%d/%m/%Y} (nội dung “{said}” là của nhiệm vụ nào?) đã hết hiệu lực nên Nhắc "
+              f"việc chưa ghi. Nếu nội dung ấy vẫn đúng, đồng chí gõ “{ref} {said}”.")
 
 
 def every_lapsed(example_ref: str) -> str:

@@ -1994,6 +1994,13 @@ async def on_which_tap(conv: Conversation, event: TapIn, person: Person) -> None
         await conv.answer_tap(event, texts.STALE_BUTTON, alert=True)
         return
     await conv.clear_actions(event.channel, event.chat_id, event.on_message)
+    if kept.source in ("text", "reply") and kept.sent_at < asked_since(ctx):
+        # "là của nhiệm vụ nào?" answered days later holds no more than "Ý đồng chí là mục …?" does (probe s43, E8:
+        # a hand-off typed on Friday was stored as another item's progress by a tap four days later)
+        ref = (await ctx.db.run(lambda s: s.get_one(Task, int(task_id)))).item_ref
+        await conv.answer_tap(event)
+        await conv.say(event, texts.which_lapsed(ref, kept.text, ctx.policy.calendar.local(kept.sent_at).date()))
+        return
     if kept.source == SUPPORT_ASKED:  # a support report: to the unit chosen, or ("all") to every one of them
         chosen = set(kept.task_ids if every == ["all"] else [int(task_id)])
         ref = (await ctx.db.run(lambda s: s.get_one(Task, int(task_id)))).item_ref

@@ -99,3 +99,29 @@ async def test_a_two_part_number_alone_that_the_person_does_not_hold(harness) ->
         assert answer[0].startswith("Không tìm thấy nhiệm vụ mục 2.1 trong danh sách đồng chí đang phụ trách."), \
             (said, answer)
         assert "mục 1" in answer[0] and "mục 3" in answer[0], answer
+
+
+async def test_a_which_question_tapped_days_later_records_nothing(harness) -> None:  # type: ignore[no-untyped-def]
+    # probe s43, E8: a hand-off typed on Friday, asked "là của nhiệm vụ nào?", was stored as another item's progress
+    # by a tap four days later; the question holds as "Ý đồng chí là mục …?" does (to the end of the next working day)
+    h = harness
+    await h.advance_to(local(2018, 3, 2, 10, 0))  # Friday
+    asked = await says(h, "head_bdv", "xong")
+    assert "là của nhiệm vụ nào" in asked[0], asked
+    before = reports(h)
+    await h.advance_to(local(2018, 3, 6, 9, 0))  # Tuesday: lapsed
+    mark = len(h.sent)
+    await h.tap("head_bdv", "Mục 2")
+    said = texts_to(h, "head_bdv", mark)
+    assert said and said[-1] == ("Câu hỏi ngày 02/03/2018 (nội dung “xong” là của nhiệm vụ nào?) đã hết hiệu lực "
+                                 "nên Nhắc việc chưa ghi. Nếu nội dung ấy vẫn đúng, đồng chí gõ “2 xong”."), said
+    assert reports(h) == before and status_of(h, "2") != TaskStatus.DONE
+
+
+async def test_a_which_question_asked_on_friday_is_answered_on_monday(harness) -> None:  # type: ignore[no-untyped-def]
+    h = harness
+    await h.advance_to(local(2018, 3, 2, 16, 0))  # Friday
+    await says(h, "head_bdv", "xong")
+    await h.advance_to(local(2018, 3, 5, 9, 0))  # Monday: still holds
+    await h.tap("head_bdv", "Mục 2")
+    assert status_of(h, "2") == TaskStatus.DONE

@@ -239,3 +239,11 @@ def test_a_deputy_in_the_role_column_is_a_member_of_the_unit() -> None:
                                "pgd,Phạm Văn Thành,Phó Giám đốc Sở Xây dựng,Sở Xây dựng,deputy\n"
                                "pgd2,Ngô Văn Bình,Phó Giám đốc Sở Xây dựng,Sở Xây dựng,cấp phó\n")
     assert [r["role"] for r in rows] == [Role.HEAD, Role.CADRE, Role.CADRE]
+
+
+async def test_a_request_of_the_office_not_understood_is_pointed_to_hoi_van_phong(h: Harness) -> None:
+    # F5: "xã chưa nhận được văn bản gốc …, gửi lại giúp xã với" got "chưa hiểu" with no word of how to ask the office
+    mark = len(h.sent)
+    await h.say("ct_ttdh", "Đồng chí ơi thị trấn chưa nhận được văn bản gốc, gửi lại giúp với")
+    said = texts_to(h, "ct_ttdh", mark)
+    assert said and said[-1].startswith("Nhắc việc chưa hiểu") and "“hỏi văn phòng: …”" in said[-1], said
