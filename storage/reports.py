@@ -51,7 +51,7 @@ from storage.models import (
     TaskStatus,
 )
 from storage.notices import meeting_date, notice_title
-from storage.tasks import WAITING_KEEPS, DutyKind, duty_kind, pending_extensions, said_not_started
+from storage.tasks import NOT_HOLDERS_WORD, WAITING_KEEPS, DutyKind, duty_kind, pending_extensions, said_not_started
 from storage.unitnames import best_unit_match, unit_key
 from storage.vntext import fold, nfc, strip_marks
 
@@ -708,7 +708,9 @@ def parse_filter(text: str, today: dt.date) -> ReportFilter:
         m = pattern.search(folded)
         if m:
             date_from, date_to, period = parse_period(kind, m, today)
-            text = text[: m.start()] + " " + text[m.end():]
+            # "… Sở Xây dựng trong tháng 5": the word that leads to the period goes with it, matched as written so
+            # that a name ("xã Đức Trọng") keeps its own
+            text = re.sub(r"\s(?:trong|vào|Trong|Vào)\s*$", "", text[: m.start()]) + " " + text[m.end():]
             break
     notice = None
     folded = _char_fold(text)
@@ -1507,7 +1509,7 @@ def _silent(session: Session, held: dict[int, list[Task]], *, today: dt.date,
                                         .distinct()))
         answered |= set(session.scalars(
             select(Task.assignee_id).join(StatusReport, StatusReport.task_id == Task.id)
-            .where(Task.assignee_id.in_(ids), StatusReport.source.not_in(["decision", "support"])).distinct()))
+            .where(Task.assignee_id.in_(ids), StatusReport.source.not_in(NOT_HOLDERS_WORD)).distinct()))
         for q in session.execute(select(Question.asker_id, Question.text, Question.asked_at, Question.answer)
                                  .where(Question.asker_id.in_(ids)).order_by(Question.asked_at.desc())):
             answered.add(q.asker_id)  # (asking the office is answering Nhắc việc)

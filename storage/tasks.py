@@ -252,6 +252,8 @@ class Recorded:
     ongoing: str | None = None
 
 
+# the report sources that are not the holder's own word: a leader's decision, a supporting unit's report
+NOT_HOLDERS_WORD = ("decision", "support")
 # the reports after which a task whose extension request waits stays "extension requested" (not done, not withdrawn)
 WAITING_KEEPS = (TaskStatus.OPEN, TaskStatus.IN_PROGRESS, TaskStatus.BLOCKED, TaskStatus.PAUSED)
 
@@ -1048,7 +1050,7 @@ def _back_before_request(session: Session, task: Task, request_id: int) -> None:
     if task.status == TaskStatus.OPEN:
         task.last_report_at = session.scalar(select(StatusReport.created_at).where(
             StatusReport.task_id == task.id, StatusReport.status == TaskStatus.OPEN,
-            StatusReport.source.not_in(["decision", "support"])).order_by(StatusReport.id.desc()).limit(1))
+            StatusReport.source.not_in(NOT_HOLDERS_WORD)).order_by(StatusReport.id.desc()).limit(1))
 
 
 def decision_note(approved: bool, due: dt.date | None, asked: dt.date | None, by_name: str, *,
@@ -1416,7 +1418,7 @@ def move_lead(session: Session, *, by: Person, item_ref: str, unit_words: str, n
     log.info("task %s moved from %r to unit %s by %s", task.id, old_unit, unit.id, by.handle)
     noted = session.scalars(select(StatusReport).where(
         StatusReport.task_id == task.id, StatusReport.note.is_not(None),
-        StatusReport.source.not_in(["support", "decision"])).order_by(StatusReport.id.desc()).limit(1)).first()
+        StatusReport.source.not_in(NOT_HOLDERS_WORD)).order_by(StatusReport.id.desc()).limit(1)).first()
     pending = session.scalars(select(StatusReport).where(
         StatusReport.task_id == task.id, StatusReport.decision == "pending").order_by(StatusReport.id.desc())
         .limit(1)).first()
@@ -1935,7 +1937,7 @@ def directions_answered(session: Session, task_id: int, report_id: int) -> list[
     direction was recorded and the leader never heard of it)."""
     before = session.scalar(select(StatusReport.created_at).where(
         StatusReport.task_id == task_id, StatusReport.id < report_id,
-        StatusReport.source.not_in(["decision", "support"])).order_by(StatusReport.id.desc()).limit(1))
+        StatusReport.source.not_in(NOT_HOLDERS_WORD)).order_by(StatusReport.id.desc()).limit(1))
     rows = session.execute(select(AuditLog.actor_id, func.max(AuditLog.at)).where(
         AuditLog.action == "task.direction", AuditLog.entity == "task", AuditLog.entity_id == task_id,
         AuditLog.actor_id.is_not(None), *([AuditLog.at > before] if before is not None else []))

@@ -105,38 +105,27 @@ def mentions(text: str, unit_name: str, person_name: str | None = None) -> bool:
     return any(f" {n} " in said for n in names)
 
 
-# the kinds a unit written by its initials keeps in words ("Sở XD", "Phòng KT-HT", "Chi cục QLTT")
-_INITIALS_KIND = re.compile(r"^(?:chi cuc|trung tam|van phong|tong cuc|so|phong|ban|cuc|vu)\s+")
+# the first words of the kinds a unit written short keeps in words ("Sở XD", "Phòng KT-HT", "Chi cục QLTT", "Trung
+# tâm …", "Văn phòng …", "Tổng cục …")
+_SHORT_KIND_START = frozenset({"so", "phong", "ban", "cuc", "vu", "chi", "trung", "van", "tong"})
 
 
 def named_by_initials(text: str, names: Sequence[str]) -> list[str]:
     """Of units (as the directory writes them), the one a message names by its kind and the initials of its other
-    words — "Sở XD" for "Sở Xây dựng", "Sở KH&ĐT", "Phòng NN-PTNT" — when only one of them has those initials
-    (probe s43: "Yêu cầu Sở XD khẩn trương …" was read as the leader's own report). [] when none or several do."""
-    said = fold(text).split()
-    found = []
-    for name in dict.fromkeys(names):
-        folded = fold(name)
-        kind = _INITIALS_KIND.match(folded)
-        rest = [w for w in folded[kind.end():].split() if w != "va"] if kind else []
-        if kind and len(rest) >= 2 and _spelled_after(said, kind.group(0).split(), "".join(w[0] for w in rest)):
-            found.append(name)
-    return found if len(found) == 1 else []
-
-
-def _spelled_after(words: list[str], kind: list[str], initials: str) -> bool:
-    """Whether the words hold the kind, then the initials in one or more pieces ("so xd", "so kh dt" from "KH&ĐT")."""
-    for at in range(len(words) - len(kind)):
-        if words[at:at + len(kind)] != kind:
+    words — "Sở XD" for "Sở Xây dựng", "Sở KH&ĐT", "Phòng NN-PTNT" — read as the directory matcher reads a name
+    (`best_unit_match`, no fuzzy guess) from each run of two to four words that opens with a kind's first word
+    (probe s43: "Yêu cầu Sở XD khẩn trương …" was read as the leader's own report). [] when none or several are."""
+    names = list(dict.fromkeys(names))
+    keys = unit_keys(names)
+    words = [w.strip(",.;:!?()\"'“”") for w in text.split()]
+    found: set[int] = set()
+    for at, word in enumerate(words):
+        if fold(word) not in _SHORT_KIND_START:
             continue
-        spelled = ""
-        for word in words[at + len(kind):]:
-            if not initials.startswith(spelled + word):
-                break
-            spelled += word
-            if spelled == initials:
-                return True
-    return False
+        for end in range(at + 2, min(at + 4, len(words)) + 1):
+            if (match := best_unit_match(" ".join(words[at:end]), keys, cutoff=101.0)) is not None:
+                found.add(match.index)
+    return [names[i] for i in found] if len(found) == 1 else []
 
 
 def named_among(text: str, names: Sequence[str]) -> list[str]:

@@ -203,8 +203,7 @@ async def typed_question(conv: Conversation, event: TextIn, person: Person) -> b
         # "xem chi tiết nhiệm vụ của xã Đức Trọng", "gửi tôi danh sách các việc quá hạn của Sở Xây dựng …": the unit
         # (and the lateness asked) after the words that ask (probe s43 #51: every unit's late tasks were sent)
         late_asked = LATE.search(detail.group(0)) is not None
-        words = re.sub(r"\s(?:trong|vào)\s+(?=(?:tháng|quý|năm|tuần)\b)", " ",  # "… Sở Xây dựng trong tháng 5"
-                       " ".join(words[len(detail.group(0).split()):]), flags=re.I).split()
+        words = words[len(detail.group(0).split()):]
     scoped = await _typed_scope(conv, event, words)
     if scoped is None:  # names units the directory does not know: said, not every unit's table (probe 22, F2)
         return True

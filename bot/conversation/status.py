@@ -3838,8 +3838,9 @@ def _named_holders(text: str, held: Sequence[_Held], *, by_person: bool = True) 
     def person(h: _Held) -> str | None:
         return (h.assignee.full_name if h.assignee else None) if isinstance(h, Task) else h.assignee_name
 
-    short = named_by_initials(text, [u for h in held if (u := unit(h))])  # "Sở XD" (probe s43)
-    named = [h for h in held if mentions(text, unit(h), person(h) if by_person else None) or unit(h) in short]
+    written_short = named_by_initials(text, [u for h in held if (u := unit(h))])  # "Sở XD" (probe s43)
+    named = [h for h in held
+             if mentions(text, unit(h), person(h) if by_person else None) or unit(h) in written_short]
     if named:
         return named
     short = named_among(text, [u for h in held if (u := unit(h))])
