@@ -3501,6 +3501,9 @@ ALSO_WORK = re.compile(r"^(?:(?:Tiếp\s*tục\s+|Đồng\s*thời,?\s+)"
                        r"Quản\s*lý|Giám\s*sát|Tuyên\s*truyền|Vận\s*động|Cử|Xử\s*lý|Theo\s*dõi|Duy\s*trì|"
                        r"Củng\s*cố|Kiện\s*toàn|Nắm\s*chắc|Kiên\s*quyết|Quán\s*triệt|Huy\s*động|Khắc\s*phục|"
                        r"Ngăn\s*chặn|Sẵn\s*sàng|Nâng\s*cao|"
+                       # (what comes first, what to study and propose: "Ưu tiên việc chi trả lương …", "Nghiên cứu,
+                       # tham mưu UBND tỉnh …", "Kịp thời phát hiện và xử lý …")
+                       r"Ưu\s*tiên|Nghiên\s*cứu|Kịp\s*thời(?=\s+[a-zđà-ỹ])|"
                        # (not the date of the work before: "Hoàn thành trước …", "Hoàn thành và trình … trong quý I",
                        # "Hoàn thành, trình UBND tỉnh trước ngày …")
                        r"Hoàn\s*thành(?!\s+(?:trước|chậm\s*nhất|trong|vào|xong|đúng)\b|,?\s+(?:và\s+)?(?:trình|báo\s*cáo|gửi|tham\s*mưu)\b)|"

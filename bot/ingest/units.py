@@ -209,7 +209,7 @@ _STOP = (
     r"bàn\s*giao|soạn\s*thảo|dự\s*thảo|ký\s*kết|đàm\s*phán|mua\s*sắm|ưu\s*tiên|nâng\s*cấp|cải\s*tạo|"
     r"khởi\s*công|hoàn\s*tất|chấp\s*hành|tuân\s*thủ|tập\s*huấn|bồi\s*dưỡng|tổng\s*kết|sơ\s*kết|lắp\s*đặt|"
     r"phản\s*ánh|(?<![Cc]ục\s)thống\s*kê|thành\s*lập|(?<!án\s)(?<!nhà\s)(?<!chủ\s)(?<!Chủ\s)đầu\s*tư|(?<!Đoàn\s)(?<!ban\s)(?<!Tổ\s)kiểm\s*tra|giải\s*quyết|xử\s*lý|đề\s*xuất|trình|"
-    r"gửi|căn\s*cứ|bố\s*trí|cung\s*cấp|tăng\s*cường|quan\s*tâm|phải|cần|thống\s*nhất|(?<!công\s)(?<!cô\s)lập|"
+    r"gửi|căn\s*cứ|bố\s*trí|cung\s*cấp|tăng\s*cường|quan\s*tâm|phải|(?<!hậu\s)cần|thống\s*nhất|(?<!công\s)(?<!cô\s)lập|"
     r"kết\s*luận|hoàn\s*thành|"  # ("bị cô lập": isolated, no verb; "Chủ tịch UBND xã kết luận và yêu cầu …")
     r"hoàn\s*thiện|cập\s*nhật|ban\s*hành|tiến\s*hành|làm\s*việc|tổng\s*hợp|đánh\s*giá|(?<!Đoàn\s)(?<!đoàn\s)(?<!Tổ\s)giám\s*sát|"
     # ("các đơn vị quản lý đường bộ", "cơ quan quản lý trực tiếp …": the managing units, a name; but "các đơn vị quản
@@ -233,7 +233,7 @@ _STOP = (
     r"thị\s*xã|thị\s*trấn|thành\s*phố|bộ|ngành|vùng|khu\s*vực|quốc\s*gia)\b)|thu|chi(?!\s*(?:bộ|đoàn|nhánh|cục|hội))|trả|sửa\s*chữa|khắc\s*phục|"
     # ("các bộ, ngành điều tra và xác minh …"; not the investigating bodies: "Cơ quan Cảnh sát điều tra", "Cơ quan An
     # ninh điều tra", "cơ quan điều tra"; nor a census in a board's name: "Ban Chỉ đạo Tổng điều tra dân số")
-    r"(?<!sát\s)(?<!ninh\s)(?<!quan\s)(?<![Tt]ổng\s)(?<!đạo\s)điều\s*tra|xác\s*minh|khảo\s*sát|lấy\s*(?:mẫu|ý\s*kiến)|làm\s*tốt|bảo\s*vệ(?!\s*thực\s*vật)|(?<!^\s)(?<!,\s)lãnh\s*đạo|(?<=,\s)lãnh\s*đạo(?!\s+(?:các|UBND|HĐND|[ỦU][yỷ]\s*ban)\s)|sắp\s*xếp|kiện\s*toàn|bãi\s*bỏ|thay\s*thế|điều\s*chỉnh|yêu\s*cầu|đề\s*nghị|"
+    r"(?<!sát\s)(?<!ninh\s)(?<!quan\s)(?<![Tt]ổng\s)(?<!đạo\s)điều\s*tra|xác\s*minh|khảo\s*sát|tạm\s*ứng|lấy\s*(?:mẫu|ý\s*kiến)|làm\s*tốt|bảo\s*vệ(?!\s*thực\s*vật)|(?<!^\s)(?<!,\s)lãnh\s*đạo|(?<=,\s)lãnh\s*đạo(?!\s+(?:các|UBND|HĐND|[ỦU][yỷ]\s*ban)\s)|sắp\s*xếp|kiện\s*toàn|bãi\s*bỏ|thay\s*thế|điều\s*chỉnh|yêu\s*cầu|đề\s*nghị|"
     # time and frequency words glued after a name: "Sở Tài chính hằng tháng báo cáo …"
     # ("giao Bộ Tư lệnh Thủ đô quyết định cụ thể số lượng …", "… các tỉnh ven biển cảnh báo …": the verb)
     r"(?-i:quyết\s*định)(?!\s+(?:số|\d))|(?<!dự\sbáo,\s)(?<!dự\sbáo\s)(?-i:cảnh\s*báo)|"
@@ -259,6 +259,8 @@ _STOP = (
     # the work that follows a partner's name: "… các cơ quan liên quan giúp Chính phủ …", "… có các giải pháp …"
     r"giúp(?!\s*việc)|chú\s*trọng|nêu\s*cao|"
     # manner words between a doer and its work: "Giám đốc Sở Y tế trực tiếp chỉ đạo", "UBND huyện quyết liệt …"
+    # ("Thủ tướng đặc biệt lưu ý …", "các đơn vị nỗ lực hoàn thành …"; "hậu cần" is a noun, above)
+    r"đặc\s*biệt(?=\s+(?:lưu\s*ý|chú\s*ý|quan\s*tâm|chú\s*trọng|coi\s*trọng|nhấn\s*mạnh)\b)|nỗ\s*lực|"
     r"(?<!lý\s)trực\s*tiếp|tích\s*cực|quyết\s*liệt|ngay|tự\s*giác|tuyệt\s*đối|hoàn\s*toàn|kiên\s*quyết|cương\s*quyết|nghiêm\s*chỉnh|có\s+(?:các\s+)?(?:giải\s*pháp|biện\s*pháp|kế\s*hoạch|phương\s*án|chương\s*trình)"
 )
 # "Sở Kế hoạch và Đầu tư - cơ quan thường trực của Ban …": the unit's role in apposition ends its name
@@ -1201,6 +1203,9 @@ def heading_units(head: str) -> list[str]:
 
 # "Chủ tịch UBND tỉnh yêu cầu: …": who asks, not who acts
 ASKING_VERB = re.compile(r"^(?:yêu\s*cầu|đề\s*nghị|giao|thông\s*báo|kết\s*luận)$", re.U)
+# (after a word of tense or manner: "… đã yêu cầu:", "… cũng đề nghị:", "… vừa kết luận:")
+# (a colon after it: whom it asks opens what follows; without one the asked units are read where they are named)
+ASKS_AFTER_ADVERB = re.compile(r"\s*(?:(?:đã|cũng|vừa|còn|đều)\s+)+(?:yêu\s*cầu|đề\s*nghị|giao|kết\s*luận)\s*:", re.U)
 
 
 def _clause_subject(text: str) -> tuple[list[str], bool]:
@@ -1226,6 +1231,8 @@ def _clause_subject(text: str) -> tuple[list[str], bool]:
         if m is None or m.group(0).strip().startswith("phối") or m.group(0).strip() in ":;(." or \
                 ASKING_VERB.match(m.group(0).strip()) and not regarding:  # "Đối với X, Y đề nghị: …": X acts
             continue
+        if ASKS_AFTER_ADVERB.match((" " + clause)[m.start():]):
+            continue  # "Đồng chí Phó Chủ tịch UBND quận đã yêu cầu: Các đơn vị …": who asks, not who acts
         name = (" " + clause)[: m.start()].strip(" ,.-–")
         if regarding and ASKING_VERB.match(m.group(0).strip()) and "," in name and \
                 re.match(rf"(?:{_HEADS}|đồng\s*chí|đ/c)\b", name.rsplit(",", 1)[1].strip()):
