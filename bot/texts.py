@@ -39,6 +39,7 @@ from storage.reports import (
     DigestGrant,
     DigestItem,
     DigestRequest,
+    NoticeGiven,
     NotReported,
     ReportFilter,
     TaskRow,
@@ -3956,6 +3957,33 @@ def _unit_not_reported(unit: str, held: Sequence[NotReported], today: dt.date,
     return f"• {unit}{who}: " + "; ".join(
         f"mục {', '.join(r.item_ref for r in rows)}" + (f" (đ/c {assignee})" if assignee else "")
         + f" — {said}{_requests_said(rows)}" for (assignee, said), rows in parts.items())
+
+
+GIVEN_UNITS_LISTED = 12  # units named in a line of "đã giao việc chưa?"; the rest counted
+
+
+def notices_given_answer(found: Sequence[NoticeGiven], named: str | None) -> str:
+    """The answer to "… đã giao việc cho các đơn vị chưa?": for each notice (the one named, else the newest), a draft
+    the office has not confirmed, or how many tasks went to which units and whom, and the items nobody holds."""
+    if not found:
+        return vn(f"Nhắc việc chưa có văn bản số {named} (đang soát hoặc đã giao)." if named else
+                  "Nhắc việc chưa nhận văn bản nào để giao việc.")
+    lines = ["Tình hình giao việc:"]
+    for notice in found:
+        title = in_sentence(notice.title)
+        if notice.given_on is None:
+            lines.append(f"• {title[:1].upper()}{title[1:]}: chưa giao — văn phòng đang soát bản xem trước "
+                         f"({notice.tasks} nhiệm vụ đọc được, nhận ngày {date_vn(notice.received_on)}).")
+            continue
+        units = [f"{u.unit} {u.count} (" + (f"đ/c {', '.join(u.holders)})" if u.holders else "chưa có người nhận)")
+                 for u in notice.units[:GIVEN_UNITS_LISTED]]
+        if len(notice.units) > GIVEN_UNITS_LISTED:
+            units.append(f"và {len(notice.units) - GIVEN_UNITS_LISTED} đơn vị khác")
+        lines.append(f"• {title[:1].upper()}{title[1:]}: đã giao {notice.tasks} nhiệm vụ ngày "
+                     f"{date_vn(notice.given_on)} cho {len(notice.units)} đơn vị — {'; '.join(units)}.")
+        if notice.unheld:
+            lines.append(f"  Chưa có người nhận: mục {', '.join(notice.unheld)} — văn phòng đang xử lý.")
+    return vn("\n".join(lines))
 
 
 def not_reported_answer(rows: Sequence[NotReported], today: dt.date, kind: str | None = None,

@@ -727,6 +727,67 @@ def parse_filter(text: str, today: dt.date) -> ReportFilter:
     return ReportFilter(notice=notice, unit=unit or None, date_from=date_from, date_to=date_to, period=period)
 
 
+# ---------------------------------------------------------------- whether the work was given out
+
+@dataclass(frozen=True, kw_only=True)
+class UnitGiven:
+    unit: str  # the directory's name, else as written
+    holders: tuple[str, ...]  # who holds its tasks (full names), in the order first given
+    count: int
+
+
+@dataclass(frozen=True, kw_only=True)
+class NoticeGiven:
+    """A notice as it stands for "đã giao việc cho các đơn vị chưa?": a draft the office has not confirmed yet, or
+    its confirmed tasks per unit and the items nobody holds."""
+    title: str
+    received_on: dt.date
+    given_on: dt.date | None  # the day its tasks were registered; None: still a draft
+    tasks: int
+    units: tuple[UnitGiven, ...]
+    unheld: tuple[str, ...]  # the item refs of open tasks nobody holds
+
+
+RECENT_NOTICES = 3  # how many notices "đã giao việc chưa?" speaks of when none is named
+
+
+def notices_given(session: Session, *, number: str | None = None, tz: ZoneInfo,
+                  limit: int = RECENT_NOTICES) -> list[NoticeGiven]:
+    """The newest notices in Nhắc việc (drafts waiting and confirmed ones; cancelled or withdrawn ones left out), or
+    the ones `number` names, newest first: whether and to whom their tasks were given (a notice's `closed_at` is
+    when its draft was confirmed)."""
+    query = select(Notice).where(Notice.status.in_([NoticeStatus.DRAFT, NoticeStatus.CONFIRMED])) \
+        .order_by(Notice.created_at.desc(), Notice.id.desc())
+    notices = list(session.scalars(query))
+    if number is not None:
+        when = notice_query_date(number)
+        notices = [n for n in notices if notice_number_matches(number, n.number) or notice_date_matches(when, n)]
+    found = []
+    for notice in notices[:limit]:
+        tasks = [t for t in notice.tasks if t.status != TaskStatus.CANCELLED]
+        units: dict[str, tuple[list[str], int]] = {}
+        for task in tasks:
+            holders, count = units.get(unit_name_of(task), ([], 0))
+            if task.assignee is not None and task.assignee.full_name not in holders:
+                holders.append(task.assignee.full_name)
+            units[unit_name_of(task)] = (holders, count + 1)
+        confirmed = notice.status == NoticeStatus.CONFIRMED
+        found.append(NoticeGiven(
+            title=notice_title(notice), received_on=_utc(notice.created_at).astimezone(tz).date(),
+            given_on=_utc(notice.closed_at).astimezone(tz).date() if confirmed and notice.closed_at else None,
+            tasks=len(tasks) if confirmed else len((notice.meta or {}).get("tasks") or []),
+            units=tuple(UnitGiven(unit=u, holders=tuple(h), count=c) for u, (h, c) in units.items()) if confirmed
+            else (),
+            unheld=tuple(dict.fromkeys(t.item_ref for t in tasks
+                                       if t.status in OPEN_STATUSES and (t.assignee is None or
+                                                                         t.assignee.role == Role.LEFT)))))
+    return found
+
+
+def _utc(value: dt.datetime) -> dt.datetime:
+    return value if value.tzinfo is not None else value.replace(tzinfo=dt.UTC)
+
+
 # ---------------------------------------------------------------- per-unit totals
 
 @dataclass(frozen=True, kw_only=True)

@@ -43,6 +43,7 @@ from storage.reports import (
     last_report_said,
     not_reported,
     notices_about,
+    notices_given,
     parse_filter,
     remember_report_said,
     report_key,
@@ -164,6 +165,14 @@ async def typed_question(conv: Conversation, event: TextIn, person: Person) -> b
     folded = chat_fold(squeezed).strip(" .!")
     which = WHICH_LATE.search(plain) if not _DIRECTING.match(plain) else None
     silent = NOT_REPORTED.search(plain) if not _DIRECTING.match(plain) else None
+    if person.role in (Role.ADMIN, Role.LEADER) and (given := _GIVEN_YET.match(folded)) is not None:
+        # "Văn phòng đã giao việc cho các đơn vị chưa?": whether the notice's tasks went out, and to whom (probe s43
+        # #1: not understood)
+        named = parse_filter(squeezed[:len(given.group("pre") or "")], conv.ctx.today()).notice
+        log.info("report question from %s (given yet): %r", person.handle, event.text)
+        found = await conv.ctx.db.run(notices_given, number=named, tz=conv.ctx.policy.calendar.tz)
+        await conv.say(event, texts.notices_given_answer(found, named))
+        return True
     if person.role in (Role.ADMIN, Role.LEADER) and not (which or silent or REPORT_QUESTION.search(folded)) and \
             (done_yet := _DONE_YET.match(folded)) is not None and not re.search(r"\bmuc\s*\d|^\d", folded):
         # "Xã Hiệp Thạnh đã nộp hồ sơ chưa?": that unit's report, from what the bot holds (probe s43 #46: asked of
@@ -349,6 +358,12 @@ _ADDRESSEE = re.compile(r"^(?:(?:chanh\s+)?van\s+phong|vp|phong\s+tong\s+hop|bo\
 _PURPOSE = re.compile(r"[\s,]+de\s+(?:chuyen|gui|bao\s+cao|bc|trinh|phuc\s+vu|hop|giao\s+ban)\b.*$")
 
 
+# "(Văn phòng) đã giao việc cho các đơn vị chưa?", "Thông báo 125 đã được giao hết chưa?", "đã phân công nhiệm vụ
+# chưa" (folded): whether the tasks went out; what comes before may name the notice
+_GIVEN_YET = re.compile(r"^(?:(?P<pre>.{0,80}?)\s+)?(?:(?:da|duoc|da duoc)\s+)?(?:giao|phan cong)"
+                        r"(?:\s+(?:het|xong|viec|nhiem vu|cong viec))*"
+                        r"(?:\s+(?:cho|toi|den|ve)\s+(?:het\s+)?(?:(?:cac|nhung)\s+)?(?:don vi|co quan|noi|so|nganh|xa|"
+                        r"phuong|phong|ban|nguoi|dia phuong)\b[^?]{0,40}?)?\s+(?:het\s+)?chua\s*\??$")
 # "<unit> đã <work> chưa?", "<unit> có … chưa" (folded): whether a unit did something — its report answers it
 _DONE_YET = re.compile(r"^(?P<unit>\S+(?:\s+\S+){1,6}?)\s+(?:da|co)\s+\S+(?:\s+\S+){0,8}\s+chua\s*\??$")
 
