@@ -3504,6 +3504,9 @@ ALSO_WORK = re.compile(r"^(?:(?:Tiếp\s*tục\s+|Đồng\s*thời,?\s+)"
                        # (what comes first, what to study and propose: "Ưu tiên việc chi trả lương …", "Nghiên cứu,
                        # tham mưu UBND tỉnh …", "Kịp thời phát hiện và xử lý …")
                        r"Ưu\s*tiên|Nghiên\s*cứu|Kịp\s*thời(?=\s+[a-zđà-ỹ])|"
+                       # ("Đổi mới nội dung …", "Làm tốt công tác …", "Gắn (chặt) … với …", "Đề xuất các cơ chế …" —
+                       # not the proposal as a noun: "Đề xuất của Sở …")
+                       r"Đổi\s*mới|Làm\s*tốt|Gắn(?:\s*(?:chặt|kết))?|Đề\s*xuất(?!\s+(?:của|này|trên|đó|nêu)\b)|"
                        # (not the date of the work before: "Hoàn thành trước …", "Hoàn thành và trình … trong quý I",
                        # "Hoàn thành, trình UBND tỉnh trước ngày …")
                        r"Hoàn\s*thành(?!\s+(?:trước|chậm\s*nhất|trong|vào|xong|đúng)\b|,?\s+(?:và\s+)?(?:trình|báo\s*cáo|gửi|tham\s*mưu)\b)|"

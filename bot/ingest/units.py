@@ -201,7 +201,7 @@ UNIT_START = re.compile(rf"(?:{_HEADS})\b|{_GROUP}", re.U)
 _PHOI_HOP, _CHU_TRI = loose("phối hợp"), loose("chủ trì")
 _STOP = (
     rf"{_CHU_TRI}|{_PHOI_HOP}|"
-    r"thực\s*hiện|có\s*trách\s*nhiệm|có\s*nhiệm\s*vụ|khẩn\s*trương|(?<![Vv]iện\s)nghiên\s*cứu|(?<!Ban\s)(?<!ban\s)tổ\s*chức(?!\s*(?:chính\s*trị|xã\s*hội(?!\s*hóa)|phi\s*chính\s*phủ|nghề\s*nghiệp)\b)|(?<!Ban\s)(?<!ban\s)chỉ\s*đạo|"
+    r"thực\s*hiện|có\s*trách\s*nhiệm|có\s*nhiệm\s*vụ|khẩn\s*trương|(?<!phó\s)(?<!cứu\s)(?<!hợp\s)khẩn\s*cấp|(?<![Vv]iện\s)nghiên\s*cứu|(?<!Ban\s)(?<!ban\s)tổ\s*chức(?!\s*(?:chính\s*trị|xã\s*hội(?!\s*hóa)|phi\s*chính\s*phủ|nghề\s*nghiệp)\b)|(?<!Ban\s)(?<!ban\s)chỉ\s*đạo|"
     r"tham\s*mưu|(?<!tư\s)(?:(?<!Ban\s)(?<!ban\s)|(?<=các\s[Bb]an\s)(?!xây\s*dựng\s+[Đđ]ảng))xây\s*dựng|rà\s*soát|báo\s*cáo|triển\s*khai|tiếp\s*tục|chủ\s*động|hướng\s*dẫn|theo\s*dõi|"
     r"đôn\s*đốc|tập\s*trung|xem\s*xét|cho\s*ý\s*kiến|góp\s*ý|treo|chấn\s*chỉnh|xác\s*định|"
     # more verbs that follow a doer's name: "… Biên phòng tỉnh tuần tra", "… các hộ kê khai"
@@ -229,11 +229,11 @@ _STOP = (
     # ("cấp" before a level is the level, not the verb "grant": "Ban Chỉ đạo cấp quân khu", "cấp thành phố"; nor in
     # "thứ cấp", "sơ cấp": "nhà đầu tư thứ cấp"; and more verbs after a doer: "… phát động", "… lồng ghép")
     r"phát\s*động|lồng\s*ghép|mở(?=\s+(?:đợt|lớp|cuộc|chiến\s*dịch|chuyên\s*mục|hội\s*nghị)\b)|kiểm\s*điểm|"
-    r"mời|gửi|nộp|(?<!thứ\s)(?<!sơ\s)cấp(?!\s*(?:trên|dưới|tỉnh|huyện|xã|cơ\s*sở|ủy|uỷ|[Tt]rung\s*ương|quân\s*khu|quận|phường|"
+    r"mời|gửi|nộp|(?<!thứ\s)(?<!sơ\s)(?<!khẩn\s)cấp(?!\s*(?:trên|dưới|tỉnh|huyện|xã|cơ\s*sở|ủy|uỷ|[Tt]rung\s*ương|quân\s*khu|quận|phường|"
     r"thị\s*xã|thị\s*trấn|thành\s*phố|bộ|ngành|vùng|khu\s*vực|quốc\s*gia)\b)|thu|chi(?!\s*(?:bộ|đoàn|nhánh|cục|hội))|trả|sửa\s*chữa|khắc\s*phục|"
     # ("các bộ, ngành điều tra và xác minh …"; not the investigating bodies: "Cơ quan Cảnh sát điều tra", "Cơ quan An
     # ninh điều tra", "cơ quan điều tra"; nor a census in a board's name: "Ban Chỉ đạo Tổng điều tra dân số")
-    r"(?<!sát\s)(?<!ninh\s)(?<!quan\s)(?<![Tt]ổng\s)(?<!đạo\s)điều\s*tra|xác\s*minh|khảo\s*sát|tạm\s*ứng|lấy\s*(?:mẫu|ý\s*kiến)|làm\s*tốt|bảo\s*vệ(?!\s*thực\s*vật)|(?<!^\s)(?<!,\s)lãnh\s*đạo|(?<=,\s)lãnh\s*đạo(?!\s+(?:các|UBND|HĐND|[ỦU][yỷ]\s*ban)\s)|sắp\s*xếp|kiện\s*toàn|bãi\s*bỏ|thay\s*thế|điều\s*chỉnh|yêu\s*cầu|đề\s*nghị|"
+    r"(?<!sát\s)(?<!ninh\s)(?<!quan\s)(?<![Tt]ổng\s)(?<!đạo\s)điều\s*tra|xác\s*minh|khảo\s*sát|tạm\s*ứng|(?<!người\s)sử\s*dụng|lấy\s*(?:mẫu|ý\s*kiến)|làm\s*tốt|bảo\s*vệ(?!\s*thực\s*vật)|(?<!^\s)(?<!,\s)lãnh\s*đạo|(?<=,\s)lãnh\s*đạo(?!\s+(?:các|UBND|HĐND|[ỦU][yỷ]\s*ban)\s)|sắp\s*xếp|kiện\s*toàn|bãi\s*bỏ|thay\s*thế|điều\s*chỉnh|yêu\s*cầu|đề\s*nghị|"
     # time and frequency words glued after a name: "Sở Tài chính hằng tháng báo cáo …"
     # ("giao Bộ Tư lệnh Thủ đô quyết định cụ thể số lượng …", "… các tỉnh ven biển cảnh báo …": the verb)
     r"(?-i:quyết\s*định)(?!\s+(?:số|\d))|(?<!dự\sbáo,\s)(?<!dự\sbáo\s)(?-i:cảnh\s*báo)|"
