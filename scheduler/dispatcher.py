@@ -371,6 +371,7 @@ def plan_digests(session: Session, *, policy: ReminderPolicy, today: dt.date, no
                          **requests.get(task.id, {}))
         own_lines: list[dict[str, Any]] = []
         told_now: list[str] = []  # levels told today that reached someone: the holder's own line says so
+        head_waits = False  # the head is on leave and only the holder could cover him: he is told once back
         items = policy.due_items(state, today, last_digest_on=last_run)
         if task.assignee_id is not None and task.assignee_id not in away and \
                 not any(i.escalation is None for i in items) and (early := policy.ahead_item(state, today)):
@@ -383,6 +384,11 @@ def plan_digests(session: Session, *, policy: ReminderPolicy, today: dt.date, no
             elif item.escalation == EscalationLevel.HEAD:
                 head = heads.get(task.lead_unit_id)
                 recipients = [head] if head is not None and head != task.assignee_id else []
+                if head in away and away[head].leave_cover_id in (None, task.assignee_id):
+                    # (probe 7: the cadre covering her head over Tết was asked to direct her own overdue task, and
+                    # the leader read that the head had been told) not recorded: asked again each morning until
+                    # the head is back
+                    recipients, head_waits = [], True
             else:  # the leaders in charge of the task, else the leader who signed the notice, else every leader
                 # (not a leader who heads the lead unit and was told already as its head: one ask, not two)
                 told_as_head = heads.get(task.lead_unit_id) if str(EscalationLevel.HEAD) in told else None
@@ -390,7 +396,7 @@ def plan_digests(session: Session, *, policy: ReminderPolicy, today: dt.date, no
                               if leader != task.assignee_id and leader != told_as_head]
                 if not leaders:
                     continue  # a directory without a leader: not recorded as told, so the first leader added hears
-            if item.escalation is not None:
+            if item.escalation is not None and not (item.escalation == EscalationLevel.HEAD and head_waits):
                 told.append(str(item.escalation))
                 if any(person_id is not None for person_id in recipients):
                     told_now.append(str(item.escalation))
@@ -400,6 +406,8 @@ def plan_digests(session: Session, *, policy: ReminderPolicy, today: dt.date, no
                 if person_id is None:
                     continue
                 line = _item_json(item)
+                if head_waits:  # nobody has told the head: not said to be told
+                    line["told"] = [level for level in line["told"] if level != EscalationLevel.HEAD]
                 if said_not_started(task):  # "chưa triển khai": said so, not "Chưa cập nhật"
                     line["not_started"] = True
                 if asked is not None:  # (the question shortened: a digest row is rewritten at every send)
@@ -634,7 +642,7 @@ def _tell_office_waiting(session: Session, per_person: dict[int, list[dict[str, 
         if any(item.get("kind") == "office" for items in told for item in items or ()):
             return  # (an admin back earlier this week was told)
     # (an extension request once it has waited a few working days: its deciders had it, and its weekly reminders)
-    waiting = [w for w in waiting_on_office(session) if w.what != "extension"
+    waiting = [w for w in waiting_on_office(session, today) if w.what != "extension"
                or calendar.working_days_between(calendar.local(w.since).date(), today) >= OFFICE_EXTENSION_AFTER]
     if not waiting:
         return

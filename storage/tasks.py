@@ -747,7 +747,9 @@ class ExtensionRequest:
         return f"{self.item_ref} {self.unit_name}" if self.shared and self.unit_name else self.item_ref
 
 
-def extension_request(session: Session, report_id: int) -> ExtensionRequest:
+def extension_request(session: Session, report_id: int, today: dt.date | None = None) -> ExtensionRequest:
+    """A request as it stands; `today`, when given, names whom it waits on as of that day (a head on leave does not
+    decide: `_head_decides`)."""
     report = session.get_one(StatusReport, report_id)
     task = report.task
     decider = session.get(Person, report.decided_by_id) if report.decided_by_id else None
@@ -757,7 +759,8 @@ def extension_request(session: Session, report_id: int) -> ExtensionRequest:
                             requested_due=report.requested_due_on, note=report.note, decision=report.decision,
                             decided_by_name=decider.full_name if decider else None,
                             decided_by_id=decider.id if decider else None,
-                            deciders=_deciders_words(session, task, report.person_id), unit_name=task.lead_name,
+                            deciders=_deciders_words(session, task, report.person_id, today),
+                            unit_name=task.lead_name,
                             shared=bool(session.scalar(select(func.count()).select_from(Task).where(
                                 Task.notice_id == task.notice_id, Task.item_ref == task.item_ref,
                                 Task.id != task.id))),
@@ -784,9 +787,10 @@ def _held_by(session: Session, task: Task, person_id: int) -> bool:
 
 
 def pending_extensions(session: Session, item_ref: str | None = None, decider: Person | None = None,
-                       task_ids: Collection[int] | None = None) -> list[ExtensionRequest]:
+                       task_ids: Collection[int] | None = None, today: dt.date | None = None) -> list[ExtensionRequest]:
     """Extension requests nobody has decided yet (of item `item_ref`, if given; that `decider` may grant,
-    if given; of the tasks `task_ids`, if given: a digest's), oldest first."""
+    if given — as of `today`, when given: a head on leave does not decide —; of the tasks `task_ids`, if given: a
+    digest's), oldest first."""
     query = (select(StatusReport.id, Task.item_ref, Task.notice_id).join(Task, Task.id == StatusReport.task_id)
              .where(StatusReport.decision == "pending",
                     Task.status.not_in([TaskStatus.DONE, TaskStatus.CANCELLED])).order_by(StatusReport.id))
@@ -795,10 +799,10 @@ def pending_extensions(session: Session, item_ref: str | None = None, decider: P
     rows = list(session.execute(query))  # the requests waiting: a few
     if item_ref:  # as numbered, or without its section ("5.b" for "II.5.b"), or as printed ("4.3" for II.4.c)
         rows = read_in_notices(session, rows, item_ref, lambda r: r.item_ref, lambda r: r.notice_id)
-    found = [extension_request(session, r.id) for r in rows]
+    found = [extension_request(session, r.id, today) for r in rows]
     if decider is not None:
         found = [r for r in found
-                 if may_decide(session, decider, session.get_one(Task, r.task_id), r.requester_id)]
+                 if may_decide(session, decider, session.get_one(Task, r.task_id), r.requester_id, today)]
     return found
 
 
@@ -858,40 +862,45 @@ def shares_named(session: Session, text: str, *, item_ref: str | None,
     return found
 
 
-def _head_decides(session: Session, task: Task, requester_id: int | None = None) -> Person | None:
+def _head_decides(session: Session, task: Task, requester_id: int | None = None,
+                  today: dt.date | None = None) -> Person | None:
     """For a cadre's task, the head of the lead unit grants its extensions (when reachable in chat, and
-    unless the head asked: then a leader or an admin decides)."""
+    unless the head asked, or is on leave `today`: then a leader or an admin decides — probe 7: a cadre's request
+    went to her head on leave over Tết, whose cover she was, and waited three weeks)."""
     head = lead_head(session, task)
     if head is None or task.assignee_id is None or task.assignee_id == head.id or not head.channels \
-            or requester_id == head.id:
+            or requester_id == head.id or today is not None and head.on_leave(today):
         return None
     return head
 
 
-def may_decide(session: Session, person: Person, task: Task, requester_id: int | None = None) -> bool:
+def may_decide(session: Session, person: Person, task: Task, requester_id: int | None = None,
+               today: dt.date | None = None) -> bool:
     """The head of the lead unit for a cadre's task — and a leader, above that head (the leaders' weekly summary lists
     the requests waiting: a leader who answers one is obeyed, not told it is the head's); otherwise admins and
     leaders. Nobody grants their own."""
     if person.id == requester_id:
         return False
-    head = _head_decides(session, task, requester_id)
+    head = _head_decides(session, task, requester_id, today)
     if head is not None:
         return person.id == head.id or person.role == Role.LEADER
     return person.role in (Role.ADMIN, Role.LEADER)
 
 
-def _deciders_words(session: Session, task: Task, requester_id: int | None = None) -> str:
-    head = _head_decides(session, task, requester_id)
+def _deciders_words(session: Session, task: Task, requester_id: int | None = None,
+                    today: dt.date | None = None) -> str:
+    head = _head_decides(session, task, requester_id, today)
     return f"đ/c {head.full_name} (trưởng đơn vị chủ trì)" if head is not None else "lãnh đạo hoặc quản trị viên"
 
 
-def approvers(session: Session, task_id: int | None = None, requester_id: int | None = None) -> list[Person]:
-    """Who decides on extensions of the task (the head of the lead unit for a cadre's task, otherwise the admins
-    and the leader who signed the notice — every leader when the signer is not one in the directory), reachable
-    in chat on any channel; without a task: admins and leaders."""
+def approvers(session: Session, task_id: int | None = None, requester_id: int | None = None,
+              today: dt.date | None = None) -> list[Person]:
+    """Who decides on extensions of the task (the head of the lead unit for a cadre's task — not while on leave
+    `today` —, otherwise the admins and the leader who signed the notice — every leader when the signer is not one
+    in the directory), reachable in chat on any channel; without a task: admins and leaders."""
     task = session.get_one(Task, task_id) if task_id is not None else None
     if task is not None:
-        head = _head_decides(session, task, requester_id)
+        head = _head_decides(session, task, requester_id, today)
         if head is not None:
             return [head]
     people = list(session.scalars(select(Person).where(
@@ -966,7 +975,8 @@ def admins(session: Session) -> list[Person]:
 
 
 def decide_extension(session: Session, report_id: int, *, by: Person, approve: bool,
-                     now: dt.datetime, until: dt.date | None = None) -> ExtensionRequest:
+                     now: dt.datetime, until: dt.date | None = None, today: dt.date | None = None
+                     ) -> ExtensionRequest:
     """Approve (the deadline moves — to `until` when the approver grants another date than asked — and
     reminders are planned anew) or reject an extension request (the task goes back to where it stood before
     the request; a refusal with `until` — "không đồng ý, phải xong trước 19/2" — sets that date as the deadline,
@@ -975,7 +985,7 @@ def decide_extension(session: Session, report_id: int, *, by: Person, approve: b
     if report is None or report.status != TaskStatus.EXTENSION_REQUESTED:
         raise TaskNotFound(report.task_id if report else 0)
     task = report.task
-    if not may_decide(session, by, task, report.person_id):
+    if not may_decide(session, by, task, report.person_id, today):
         log.info("extension %s: decision refused for %s", report_id, by.handle)
         raise NotApprover(by.handle, task.item_ref, _deciders_words(session, task, report.person_id))
     if report.decision != "pending":

@@ -61,10 +61,10 @@ def _moves(session: Session) -> list[OfficeWaiting]:
             for task_id, row in latest.items() if task_id in tasks]
 
 
-def _extensions(session: Session) -> list[OfficeWaiting]:
+def _extensions(session: Session, today: dt.date | None) -> list[OfficeWaiting]:
     found = []
-    for request in pending_extensions(session):
-        deciders = [p for p in approvers(session, request.task_id, request.requester_id)
+    for request in pending_extensions(session, today=today):
+        deciders = [p for p in approvers(session, request.task_id, request.requester_id, today)
                     if p.id != request.requester_id]
         named = [f"đ/c {p.full_name}" for p in deciders if p.role != Role.ADMIN]
         office = any(p.role == Role.ADMIN for p in deciders)
@@ -97,8 +97,9 @@ def _nobody(session: Session) -> list[OfficeWaiting]:
             for (_, unit), (refs, since, notice) in rows.items()]
 
 
-def waiting_on_office(session: Session) -> list[OfficeWaiting]:
-    """Everything waiting on the office now: the move requests, the extension requests, then the questions, then the
-    tasks nobody holds; each kind oldest first."""
-    return [*sorted(_moves(session), key=lambda w: w.since), *_extensions(session), *_questions(session),
+def waiting_on_office(session: Session, today: dt.date | None = None) -> list[OfficeWaiting]:
+    """Everything waiting on the office now (`today`: whom an extension request waits on — a head on leave does not
+    decide): the move requests, the extension requests, then the questions, then the tasks nobody holds; each kind
+    oldest first."""
+    return [*sorted(_moves(session), key=lambda w: w.since), *_extensions(session, today), *_questions(session),
             *_nobody(session)]

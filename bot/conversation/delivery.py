@@ -98,7 +98,8 @@ async def problems(conv: Conversation, event: TextIn, args: list[str], person: P
     weekly = await ctx.db.run(weekly_cadence, policy=ctx.policy, today=ctx.today())
     local = ctx.policy.calendar.local
     office = [OfficeLine(what=w.what, ref=w.ref, unit=w.unit, since=local(w.since).date(), to=w.to, text=w.text)
-              for w in await ctx.db.run(waiting_on_office) if w.what != "nobody"]  # (those are listed above)
+              for w in await ctx.db.run(waiting_on_office, ctx.today())
+              if w.what != "nobody"]  # (those are listed above)
     await conv.say(event, texts.delivery_problems([(p.digest_id, p.day, p.person, str(p.state), p.error)
                                                    for p in rows], nobody, unconnected,
                                                   [(q.name, q.unit, q.since) for q in weekly],

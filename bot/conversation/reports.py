@@ -706,7 +706,8 @@ def _deciding_in_summary(session: Session, leader: Person, digest: WeeklyDigest,
     """The waiting requests the summary lists that `leader` decides: its buttons under the summary, and the day's
     reminder of each not sent apart (`remind_waiting_extensions`: one message that Friday, not two)."""
     listed = {p.report_id for p in digest.pending}
-    found = [r for r in pending_extensions(session, decider=leader) if r.report_id in listed][:SUMMARY_DECIDING]
+    found = [r for r in pending_extensions(session, decider=leader, today=now.date())
+             if r.report_id in listed][:SUMMARY_DECIDING]
     for request in found:
         audit(session, at=now, actor_id=leader.id, action=SUMMARY_CARRIED, entity="status_report",
               entity_id=request.report_id)

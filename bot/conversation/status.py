@@ -444,10 +444,10 @@ async def _record(conv: Conversation, event: Inbound, person: Person, task_id: i
     rec, step = await ctx.db.run(record_in_series, task_id=task_id, actor=person, change=change, source=source,
                                  now=when, today=calendar.local(when).date(), calendar=calendar)
     await conv.answer_tap(event, texts.progress_text(rec.status, None, not_started=True))
-    asked = await ctx.db.run(extension_request, rec.report_id) if change.requested_due_on else None
+    asked = await ctx.db.run(extension_request, rec.report_id, ctx.today()) if change.requested_due_on else None
     deciders = asked.deciders if asked is not None else ""
     if change.requested_due_on and deciders == texts.SOME_DECIDER:  # whom it went to, by name (probe s20)
-        deciders = texts.deciders_named(await ctx.db.run(approvers, task_id, person.id)) or deciders
+        deciders = texts.deciders_named(await ctx.db.run(approvers, task_id, person.id, ctx.today())) or deciders
     text = texts.recorded_text(rec, change.note, change.requested_due_on, deciders=deciders,
                                requested_note=calendar.explain_deadline(change.requested_due_on)
                                if change.requested_due_on else None,
@@ -519,7 +519,7 @@ async def _record(conv: Conversation, event: Inbound, person: Person, task_id: i
             await tell_moot(conv, moots, "done", actor=person, told=told)
         await _tell_directors(conv, person, rec, change.note)
     elif change.requested_due_on is not None:  # a deputy's request on the head's task: the head hears of it too
-        deciding = {a.id for a in await ctx.db.run(approvers, task_id, person.id)}
+        deciding = {a.id for a in await ctx.db.run(approvers, task_id, person.id, ctx.today())}
         await _inform_lead(conv, person, rec, change.note, asked=change.requested_due_on, skip=deciding)
 
 
@@ -680,7 +680,7 @@ async def acknowledge(conv: Conversation, event: Inbound, rec: Recorded, text: s
             # (at night held for the morning, as the new request it announces is: fix42)
             await _tell_under(conv, shown, texts.extension_replaced_text(old, request.requested_due))
     refused = await ctx.db.run(_refused_before, rec.task_id, rec.report_id)
-    for approver in await ctx.db.run(approvers, rec.task_id, request.requester_id):
+    for approver in await ctx.db.run(approvers, rec.task_id, request.requester_id, ctx.today()):
         if approver.id == request.requester_id:
             continue
         shown_to = await conv.notify(approver, Outgoing(
@@ -840,7 +840,7 @@ async def typed_extension_decision(conv: Conversation, event: TextIn, person: Pe
             await _decide_typed(conv, event, person, report_id, approve, rest, rest_folded)
             return True
     ref = _decision_ref(rest, rest_folded)
-    pending = await ctx.db.run(pending_extensions, ref, person)
+    pending = await ctx.db.run(pending_extensions, ref, person, today=ctx.today())
     in_notice = None
     if ref is not None and (found := notice_named(rest)) is not None:
         # "đồng ý gia hạn II.4.c 31/TB-VP": that notice's (if it has one, waiting or decided)
@@ -890,7 +890,7 @@ async def typed_extension_decision(conv: Conversation, event: TextIn, person: Pe
             share, ctx.policy.calendar.local(decided) if decided else None, pending, approve, person.id))
         return True
     if ref is None and pending:  # a bare "đồng ý": only a request this person was sent (asked to decide)
-        sent = await ctx.db.run(_sent_to, pending, person)
+        sent = await ctx.db.run(_sent_to, pending, person, ctx.today())
         if not sent and not about_extension and (m.group(0).startswith("ok") or len(rest_folded.split()) > 1):
             return False  # "ok" from a leader who was sent none: not a decision on someone else's request
         if not sent and not about_extension:  # a bare "đồng ý" from one who may decide but was sent none (probe 41:
@@ -914,7 +914,7 @@ async def typed_extension_decision(conv: Conversation, event: TextIn, person: Pe
             (settled := [r for r in await ctx.db.run(decided_extensions, ref, person)
                      if in_notice is None or _notice_lead(r.notice_number) == in_notice]):
         # a second "đồng ý gia hạn II.4.c" after the grant: already decided (when, by whom, to which date)
-        waiting = await ctx.db.run(pending_extensions, None, person)
+        waiting = await ctx.db.run(pending_extensions, None, person, today=ctx.today())
         said = texts.already_decided(settled, waiting, approve, person.id)
         if approve and len(settled) == 1:  # typed again, maybe meaning the item's other units: which keep their dates
             said = "\n".join(filter(None, (said, texts.other_shares_kept(
@@ -922,13 +922,14 @@ async def typed_extension_decision(conv: Conversation, event: TextIn, person: Pe
         await conv.say(event, said)
         return True
     if not pending:
-        others = await ctx.db.run(pending_extensions, ref)
+        others = await ctx.db.run(pending_extensions, ref, today=ctx.today())
         if in_notice is not None:
             others = [r for r in others if _notice_lead(r.notice_number) == in_notice]
         if others:  # there are requests, but not this person's to decide: say who decides
             raise NotApprover(person.handle, others[0].item_ref, others[0].deciders)
     if len(pending) != 1:
-        waiting = await ctx.db.run(pending_extensions, None, person) if not pending and ref is not None else []
+        waiting = await ctx.db.run(pending_extensions, None, person, today=ctx.today()) \
+            if not pending and ref is not None else []
         await conv.say(event, texts.which_extension(ref, pending, waiting, approve))
         return True
     if ref is None and not named and _stale(conv, pending[0]):
@@ -990,9 +991,11 @@ def _stale(conv: Conversation, request: ExtensionRequest) -> bool:
     return calendar.working_days_between(asked, today) > STALE_AFTER
 
 
-def _sent_to(session: Session, pending: list[ExtensionRequest], person: Person) -> list[ExtensionRequest]:
+def _sent_to(session: Session, pending: list[ExtensionRequest], person: Person,
+             today: dt.date) -> list[ExtensionRequest]:
     """The requests among `pending` that went to `person` (one of their approvers)."""
-    return [r for r in pending if any(a.id == person.id for a in approvers(session, r.task_id, r.requester_id))]
+    return [r for r in pending
+            if any(a.id == person.id for a in approvers(session, r.task_id, r.requester_id, today))]
 
 
 # the date a refusal sets: "phải xong trước 4/1", "hạn mới 4/1" — not the item after "gia hạn" ("2.3" is no date)
@@ -1354,6 +1357,7 @@ async def _decide_extension(conv: Conversation, event: Inbound, person: Person, 
             raise ExtensionInvalid(f"extension {report_id} granted to {granted}, not after {asked.current_due}",
                                    texts.grant_not_later(asked.item_ref, asked.current_due, granted))
     request = await ctx.db.run(decide_extension, report_id, by=person, approve=approve, now=ctx.clock.now(),
+                               today=ctx.today(),
                                until=until)
     approved = request.decision == "approved"
     await conv.answer_tap(event)
@@ -1446,7 +1450,7 @@ def reminder_again(recalled_at: dt.datetime, calendar: WorkingCalendar) -> dt.da
 async def _recall_deciders(ctx: AppContext, request: ExtensionRequest) -> list[Person]:
     """Those a waiting request is recalled to: who decide it (the leaders or the head; the office only when no one
     else can), never its requester."""
-    deciders = [p for p in await ctx.db.run(approvers, request.task_id, request.requester_id)
+    deciders = [p for p in await ctx.db.run(approvers, request.task_id, request.requester_id, ctx.today())
                 if p.id != request.requester_id]
     return [p for p in deciders if p.role != Role.ADMIN] or deciders
 
@@ -1535,7 +1539,7 @@ async def waiting_deciders(conv: Conversation, view: DigestView) -> dict[int, st
     if not waiting:
         return {}
     return {request.task_id: request.deciders for request in await conv.ctx.db.run(pending_extensions,
-                                                                                    task_ids=waiting)
+                                                                                    task_ids=waiting, today=view.day)
             if request.deciders != texts.SOME_DECIDER}
 
 
@@ -1867,7 +1871,7 @@ async def reply_status(conv: Conversation, event: TextIn, person: Person) -> boo
     if DECISION.match(chat_fold(event.text).strip(" .!")) is not None and not is_acknowledgement(event.text):
         # "đồng ý", "không đồng ý gia hạn" to a digest of one who has a request to decide (a digest may carry it:
         # `deciding_this_morning`): a decision; an "ok", "nhất trí" stays the thanks it was
-        waiting: list[ExtensionRequest] = await ctx.db.run(pending_extensions, None, person)
+        waiting: list[ExtensionRequest] = await ctx.db.run(pending_extensions, None, person, today=ctx.today())
         if waiting:
             return False
     if person.role in (Role.LEADER, Role.ADMIN) and not DECISION.match(chat_fold(event.text).strip(" .!")):

@@ -1,0 +1,86 @@
+"""Probe 7 (session 44): a district notice lived over Tết 2027. A cadre who holds a task of her unit covers her head
+while he is on leave: she was asked, as the head's cover, to direct her own overdue task (and the leader read that the
+head had been told), and her extension request went to the head on leave and waited three weeks."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot import texts
+from bot.sandbox.harness import Harness
+from scheduler.clock import FakeClock
+from tests.bot.conftest import texts_to
+from tests.conftest import local
+
+DIRECTORY = """handle,full_name,title,unit,role
+vp,Lê Thị Hòa,Chuyên viên Văn phòng HĐND và UBND huyện,Văn phòng HĐND và UBND huyện,admin
+ct,Nguyễn Văn Bình,Chủ tịch UBND huyện,Thường trực UBND huyện,leader
+tp,Hoàng Văn Minh,Trưởng phòng Nông nghiệp và Môi trường,Phòng Nông nghiệp và Môi trường,head
+cv,Đỗ Thị Thu,Chuyên viên Phòng Nông nghiệp và Môi trường,Phòng Nông nghiệp và Môi trường,cadre
+"""
+
+NOTICE = """ỦY BAN NHÂN DÂN HUYỆN YÊN SƠN
+Số: 418/TB-UBND
+Yên Sơn, ngày 04 tháng 12 năm 2026
+THÔNG BÁO
+Kết luận của đồng chí Nguyễn Văn Bình, Chủ tịch UBND huyện tại cuộc họp giao ban
+1. Phòng Nông nghiệp và Môi trường kiểm tra, rà soát công tác phòng, chống dịch bệnh gia súc tại các xã, hoàn \
+thành trước ngày 03/02/2027.
+2. Phòng Nông nghiệp và Môi trường tổng hợp tình hình sản xuất vụ Đông, báo cáo UBND huyện trước ngày 25/02/2027.
+Nơi nhận:
+- Lưu: VT.
+CHỦ TỊCH
+Nguyễn Văn Bình
+"""
+
+
+@pytest.fixture
+async def h(db_url: str):  # type: ignore[no-untyped-def]
+    harness = Harness(db_url=db_url, clock=FakeClock(local(2026, 12, 7, 9, 0)))
+    await harness.start(directory_csv=DIRECTORY.encode(), enroll_all=True)
+    await harness.say("vp", NOTICE)
+    await harness.tap("vp", texts.BUTTON_CONFIRM)
+    await harness.say("tp", "/giao 1 Đỗ Thị Thu")
+    await harness.advance_to(local(2027, 1, 28, 10, 30))
+    await harness.say("tp", "/nghi 01/02 19/02 @cv")  # the cadre who holds item 1 covers her head
+    yield harness
+    await harness.stop()
+
+
+async def test_the_holder_covering_her_head_is_not_asked_to_direct_her_own_task(h: Harness) -> None:
+    mark = len(h.sent)
+    await h.advance_to(local(2027, 2, 18, 9, 0))  # item 1 overdue since 03/02 (Tết 04–10/02 off)
+    said = texts_to(h, "cv", mark)
+    assert said and not any("CẦN ĐỒNG CHÍ CHỈ ĐẠO" in t for t in said), said
+    assert not any("đã báo đồng chí trưởng đơn vị" in t for t in said), said
+    to_leader = [t for t in texts_to(h, "ct", mark) if "CẦN ĐỒNG CHÍ CHỈ ĐẠO" in t]
+    assert to_leader and not any("Đã báo: trưởng đơn vị" in t for t in to_leader), to_leader
+    # back from leave, the head hears of it, the leader's having been told said
+    mark = len(h.sent)
+    await h.advance_to(local(2027, 2, 22, 9, 0))
+    to_head = [t for t in texts_to(h, "tp", mark) if "CẦN ĐỒNG CHÍ CHỈ ĐẠO" in t]
+    assert to_head and "Mục 1" in to_head[0] and "Đã báo: lãnh đạo" in to_head[0], to_head
+
+
+async def test_a_request_while_the_head_is_on_leave_goes_to_the_leader_and_the_office(h: Harness) -> None:
+    await h.advance_to(local(2027, 2, 1, 9, 0))
+    mark = len(h.sent)
+    await h.say("cv", "1 xin gia hạn đến 26/2 do còn 4 xã chưa kiểm tra xong")
+    assert any("đã được chuyển tới đ/c Nguyễn Văn Bình và Văn phòng" in t for t in texts_to(h, "cv", mark)), \
+        texts_to(h, "cv", mark)
+    assert not texts_to(h, "tp", mark), texts_to(h, "tp", mark)
+    assert any("26/02/2027" in t for t in texts_to(h, "ct", mark))
+    # the office decides it, typed (the head being away)
+    mark = len(h.sent)
+    await h.say("vp", "đồng ý gia hạn 1")
+    assert any("26/02/2027" in t and "đồng ý" in t.lower() for t in texts_to(h, "cv", mark)), \
+        texts_to(h, "cv", mark)
+
+
+async def test_with_the_head_at_work_the_head_decides(h: Harness) -> None:
+    await h.advance_to(local(2027, 1, 29, 9, 0))
+    mark = len(h.sent)
+    await h.say("cv", "1 xin gia hạn đến 26/2 do còn 4 xã chưa kiểm tra xong")
+    assert any("đ/c Hoàng Văn Minh (trưởng đơn vị chủ trì)" in t for t in texts_to(h, "cv", mark))
+    assert any("26/02/2027" in t for t in texts_to(h, "tp", mark))
+    assert not texts_to(h, "ct", mark)
