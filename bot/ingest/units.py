@@ -201,7 +201,7 @@ UNIT_START = re.compile(rf"(?:{_HEADS})\b|{_GROUP}", re.U)
 _PHOI_HOP, _CHU_TRI = loose("phối hợp"), loose("chủ trì")
 _STOP = (
     rf"{_CHU_TRI}|{_PHOI_HOP}|"
-    r"thực\s*hiện|có\s*trách\s*nhiệm|có\s*nhiệm\s*vụ|khẩn\s*trương|(?<!phó\s)(?<!cứu\s)(?<!hợp\s)khẩn\s*cấp|(?<![Vv]iện\s)nghiên\s*cứu|(?<!Ban\s)(?<!ban\s)tổ\s*chức(?!\s*(?:chính\s*trị|xã\s*hội(?!\s*hóa)|phi\s*chính\s*phủ|nghề\s*nghiệp)\b)|(?<!Ban\s)(?<!ban\s)chỉ\s*đạo|"
+    r"thực\s*hiện|có\s*trách\s*nhiệm|có\s*nhiệm\s*vụ|khẩn\s*trương|(?<!phó\s)(?<!cứu\s)(?<!hợp\s)(?<!cố\s)(?<!huống\s)khẩn\s*cấp|(?<![Vv]iện\s)nghiên\s*cứu|(?<!Ban\s)(?<!ban\s)tổ\s*chức(?!\s*(?:chính\s*trị|xã\s*hội(?!\s*hóa)|phi\s*chính\s*phủ|nghề\s*nghiệp)\b)|(?<!Ban\s)(?<!ban\s)chỉ\s*đạo|"
     r"tham\s*mưu|(?<!tư\s)(?:(?<!Ban\s)(?<!ban\s)|(?<=các\s[Bb]an\s)(?!xây\s*dựng\s+[Đđ]ảng))xây\s*dựng|rà\s*soát|báo\s*cáo|triển\s*khai|tiếp\s*tục|chủ\s*động|hướng\s*dẫn|theo\s*dõi|"
     r"đôn\s*đốc|tập\s*trung|xem\s*xét|cho\s*ý\s*kiến|góp\s*ý|treo|chấn\s*chỉnh|xác\s*định|"
     # more verbs that follow a doer's name: "… Biên phòng tỉnh tuần tra", "… các hộ kê khai"
