@@ -46,7 +46,7 @@ _LOCAL_DESK = (r"địa\s*chính|tư\s*pháp|văn\s*hóa|văn\s*hoá|tài\s*chí
 # the common words it starts ("Ban đầu", "ban ngày", "ban hành") nor in "Bản chất"/"Bản thân" whose mark a scan lost.
 _HEADS = (
     r"Sở|Ban(?!\s*(?:hành|đầu|ngày|đêm|sáng|chiều|trưa|tối|bố|chất|thân)\b)|Bộ|Ủy\s*ban|Uỷ\s*ban|UBND|HĐND|UBBC|Hội\s*đồng|V[ăa]n\s*[Pp]hòng|VP|Phòng|Cục|Tổng\s*[Cc]ục|Vụ(?!\s*việc)|Viện|"
-    r"Trung\s*[Tt]âm|Công\s*an|Bộ\s*Chỉ\s*huy|Bộ\s*đội|Hội(?!\s*(?:nghị|chợ|thảo|thi|diễn|trại|khỏe|báo))|Đoàn|Mặt\s*trận|mặt\s*trận(?=\s+(?:Tổ\s*quốc|các\s+cấp|cấp\s+(?:tỉnh|huyện|xã|cơ\s*sở)|tỉnh|huyện|xã|phường|thị\s*trấn)\b)|MTTQ(?:VN)?|UB\.?\s*MTTQ(?:VN)?|Liên\s*đoàn|Tổng\s*Liên\s*đoàn|Liên\s*minh|"
+    r"Trung\s*[Tt]âm|Công\s*an|Bộ\s*Chỉ\s*huy|Bộ\s*đội|Hội(?!\s*(?:nghị|chợ|thảo|thi|diễn|trại|khỏe|báo))|Đoàn(?!\s*kết\b)|Mặt\s*trận|mặt\s*trận(?=\s+(?:Tổ\s*quốc|các\s+cấp|cấp\s+(?:tỉnh|huyện|xã|cơ\s*sở)|tỉnh|huyện|xã|phường|thị\s*trấn)\b)|MTTQ(?:VN)?|UB\.?\s*MTTQ(?:VN)?|Liên\s*đoàn|Tổng\s*Liên\s*đoàn|Liên\s*minh|"
     r"Tỉnh\s*ủy|Tỉnh\s*uỷ|Thành\s*ủy|Thành\s*uỷ|Huyện\s*ủy|Huyện\s*uỷ|Thị\s*ủy|Thị\s*uỷ|Đảng\s*ủy|Đảng\s*uỷ|"
     r"Quận\s*[ủu][yỷ]|Quân\s*[ủu][yỷ]|"  # the Party committee of a district, of the army ("Quân ủy Trung ương")
 
@@ -150,6 +150,8 @@ _GROUP = (rf"(?:[Cc]ác|[Mm]ọi|[Nn]hững|[Tt]oàn\s*thể(?:\s+các)?|[Mm]ỗ
           rf"{_COMMITTEE}|"
           # staff named by their role: "UBND xã, các ban, ngành và cán bộ chuyên môn rà soát …"
           r"[Cc]án\s*bộ\s+(?:chuyên\s*môn|phụ\s*trách|đầu\s*mối)\b|"
+          # (the sector's own offices without "các": "Lãnh đạo huyện chỉ đạo ngành chuyên môn phối hợp với các xã …")
+          r"[Nn]gành\s+(?:chuyên\s*môn|chức\s*năng)\b|"
           # a board in lower case, by its level: "ban chỉ đạo cấp huyện", "ban chỉ huy quân sự các xã"
           r"ban\s+(?:chỉ\s*đạo|chỉ\s*huy)\s+(?=(?:[^\s,;:.]+\s+){0,3}?(?:cấp|các|tỉnh|huyện|xã|phường|quận|thị)\b)|"
           r"[Cc]ác\s+đồng\s*chí\s|"  # "Các đồng chí Ủy viên Ban Thường vụ phụ trách địa bàn …"
@@ -318,13 +320,16 @@ ASK = re.compile(r"(?:^|[\s,;:.(])(?<!thừa\s)(?<!việc\s)(?:" + loose("đề 
                  # ("yêu cầu sau khi kết thúc Đại hội các đơn vị hoàn chỉnh …": a time clause, then the group)
                  r"(?:sau\s*khi|trước\s*khi|khi)\s+[^,;:.]{3,40}?\s+(?=(?:các|những)\s))?"
                  r"(?:(?:[Tt]rong|[Tt]ừ|[Đđ]ến|[Tt]rước|[Ss]au|[Cc]uối|[Đđ]ầu|[Nn]ăm|[Tt]háng|[Qq]uý)\b[^,;:.]{0,30},\s*)?"
+                 # (what the work rests on before whom it asks: "đề nghị trên cơ sở các ý kiến …, Sở X phối hợp …";
+                 # every one of the group: "yêu cầu 100% các huyện, thị xã ban hành …")
+                 r"(?:[Tt]rên\s*cơ\s*sở\s[^,;:.]{3,120},\s*)?(?:100\s*%\s+(?=các\s))?"
                  r"(?:[Qq]uý\s+)?(?=(?P<u>.+))", re.U)  # (a lookahead: a later "đề nghị" is found too)
 # Who may ask: words before "đề nghị"/"yêu cầu" that make what follows the doer, not the object
 # ("Thủ tướng Chính phủ yêu cầu UBND các tỉnh …", "Để …, đề nghị quý Tổng cục …").
 REQUESTER = re.compile(r"^(?:Để|Nhằm|Trên\s*cơ\s*sở|Căn\s*cứ|Thực\s*hiện|Sau\s*khi|Xét)\b|"
                        # (a body by its initials opening the subject: "UBKT Trung ương yêu cầu …", "NHNN đề nghị …")
                        r"^(?:[^,.;:]{0,30},\s*)?(?:[A-ZĐ]{3,6})(?=\s|$)|\b(?:Thủ\s*tướng|Chủ\s*tịch|"
-                       r"Phó\s*[Cc]hủ\s*tịch|Phó\s*[Tt]hủ\s*tướng|Phó\s*[Gg]iám\s*đốc|UBND|Ủy\s*ban|Uỷ\s*ban|Sở|Bộ|Văn\s*phòng|Ban|Tổng\s*cục|Cục|Chi\s*cục|[Đđ]ồng\s*chí|"
+                       r"Phó\s*[Cc]hủ\s*tịch|Phó\s*[Tt]hủ\s*tướng|Phó\s*[Gg]iám\s*đốc|UBND|Ủy\s*ban|Uỷ\s*ban|Sở|Bộ|Văn\s*phòng|Ban|Tổng\s*cục|Cục|Chi\s*cục|[Đđ]ồng\s*chí|[Đđ]/[Cc]|"
                        r"Chính\s*phủ|Lãnh\s*đạo|Giám\s*đốc|Bộ\s*trưởng|Thường\s*trực|Thường\s*vụ|Tỉnh\s*[ủu]ỷ|"
                        r"Tỉnh\s*ủy|Huyện\s*ủy|Huyện\s*uỷ|Thành\s*ủy|Thành\s*uỷ|Thị\s*ủy|Thị\s*uỷ|Đảng\s*ủy|Đảng\s*uỷ|"
                        r"Bí\s*thư|Hội\s*nghị|cuộc\s*họp|Công\s*an|"
