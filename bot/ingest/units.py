@@ -235,7 +235,7 @@ _STOP = (
     r"thị\s*xã|thị\s*trấn|thành\s*phố|bộ|ngành|vùng|khu\s*vực|quốc\s*gia)\b)|thu|chi(?!\s*(?:bộ|đoàn|nhánh|cục|hội))|trả|sửa\s*chữa|khắc\s*phục|"
     # ("các bộ, ngành điều tra và xác minh …"; not the investigating bodies: "Cơ quan Cảnh sát điều tra", "Cơ quan An
     # ninh điều tra", "cơ quan điều tra"; nor a census in a board's name: "Ban Chỉ đạo Tổng điều tra dân số")
-    r"(?<!sát\s)(?<!ninh\s)(?<!quan\s)(?<![Tt]ổng\s)(?<!đạo\s)điều\s*tra|xác\s*minh|khảo\s*sát|tạm\s*ứng|(?<!người\s)sử\s*dụng|lấy\s*(?:mẫu|ý\s*kiến)|làm\s*tốt|bảo\s*vệ(?!\s*thực\s*vật)|(?<!^\s)(?<!,\s)lãnh\s*đạo|(?<=,\s)lãnh\s*đạo(?!\s+(?:các|UBND|HĐND|[ỦU][yỷ]\s*ban)\s)|sắp\s*xếp|kiện\s*toàn|bãi\s*bỏ|thay\s*thế|điều\s*chỉnh|yêu\s*cầu|đề\s*nghị|"
+    r"(?<!sát\s)(?<!ninh\s)(?<!quan\s)(?<![Tt]ổng\s)(?<!đạo\s)điều\s*tra|xác\s*minh|khảo\s*sát|tạm\s*ứng|(?<!người\s)sử\s*dụng(?!\s+(?:đất|lao\s*động|rừng|mặt\s*nước|tài\s*nguyên)\b)|lấy\s*(?:mẫu|ý\s*kiến)|làm\s*tốt|bảo\s*vệ(?!\s*thực\s*vật)|(?<!^\s)(?<!,\s)lãnh\s*đạo|(?<=,\s)lãnh\s*đạo(?!\s+(?:các|UBND|HĐND|[ỦU][yỷ]\s*ban)\s)|sắp\s*xếp|kiện\s*toàn|bãi\s*bỏ|thay\s*thế|điều\s*chỉnh|yêu\s*cầu|đề\s*nghị|"
     # time and frequency words glued after a name: "Sở Tài chính hằng tháng báo cáo …"
     # ("giao Bộ Tư lệnh Thủ đô quyết định cụ thể số lượng …", "… các tỉnh ven biển cảnh báo …": the verb)
     r"(?-i:quyết\s*định)(?!\s+(?:số|\d))|(?<!dự\sbáo,\s)(?<!dự\sbáo\s)(?-i:cảnh\s*báo)|"
