@@ -284,6 +284,11 @@ def one_off_step(text: str, task_text: str) -> bool:
                for paper in {m.group(0) for m in ONE_OFF_PAPER.finditer(folded)})
 
 
+# a draft or paper submitted to the body above ("đã trình UBND huyện …", "đã trình Thường trực …"), and a task whose
+# work is to advise that body or submit to it ("tham mưu UBND huyện ban hành …", "…, trình UBND tỉnh trước …")
+SUBMITTED = re.compile(r"\bda\s+(?:trinh|gui\s+to\s+trinh)\b")
+ASKS_SUBMISSION = re.compile(r"\btham muu\b|\btrinh\s+(?:ubnd|uy ban|hdnd|chu tich|thuong truc|ban thuong vu|btv|"
+                             r"tinh uy|huyen uy|thanh uy|lanh dao|cap co tham quyen)\b")
 UNDER_WAY = re.compile(r"\b(?:dang|chua|du thao|mot phan|tiep tuc|tien do)\b")  # "đã báo cáo tiến độ": not yet done
 NOT_DONE = re.compile(r"\b(?:chua|khong|kho|chang|khong the|chua the)\s+(?:kip\s+)?(?:xong|hoan thanh|hoan tat)\b")
 # "chưa xong ạ" said alone: under way, not finished (with more said, "chưa xong, còn chờ số liệu", a note)
@@ -490,7 +495,8 @@ def _number_words(words: list[str]) -> int | None:
 
 # words typed with marks that fold onto a status word but are not it: "thịnh vượng", "Vương" (not "vướng"), "công
 # tác" (not "tắc"); the status patterns read them folded with a trailing "_", which none of them matches
-_OTHER_MARKS = re.compile(r"(?<!\w)(?:vượng|vương|vuông|tác|tạc|tấc)(?!\w)", re.I)
+# ("mừng Đảng", "đáng kể": no "đang", under way, once folded — probe 7)
+_OTHER_MARKS = re.compile(r"(?<!\w)(?:vượng|vương|vuông|tác|tạc|tấc|đảng|đáng)(?!\w)", re.I)
 # The words that say the work is held up or waiting, and fold onto other words once their marks are gone: "chờ"
 # (wait) and "cho" (to, for: "đã gửi dự thảo cho lãnh đạo Sở"), "tắc" and "tác", "kẹt" and "kết", "khó" and "kho"
 # ("kho bạc"), "thiếu" and "thiêu". In a message typed with marks such a word is read as the status word only with
@@ -704,6 +710,10 @@ def parse_status_text(text: str, *, today: dt.date, now: dt.datetime | None = No
         # "báo cáo tháng 3: …, đạt 60%" on a recurring report: that round is done; the share is the report's content
         return StatusUpdate(status=TaskStatus.DONE, percent=100, note=note)
     sent = LATE_EXCUSE.sub(" ", folded)  # "…, xin lỗi chậm do chờ các xã": why it was late, not what it waits for
+    if SUBMITTED.search(sent) and ASKS_SUBMISSION.search(chat_fold(deliverable or task_text or "")):
+        # "đã trình UBND huyện dự thảo Kế hoạch …" on "tham mưu UBND huyện ban hành Kế hoạch …, trình UBND huyện
+        # trước …": the draft submitted is the work asked of the unit (probe 7, #16), not a draft under way
+        sent = re.sub(r"\bdu thao\b", "ban", sent)
     delivered = ((DELIVERED.search(sent) is not None or _sent_already(sent)
                   or DONE_PLAIN.search(sent) is not None
                   or (task_text is not None and own_work_done(task_text, sent) > 0))

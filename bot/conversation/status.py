@@ -2355,7 +2355,11 @@ async def _ask_transfer(conv: Conversation, event: Inbound, person: Person, task
 
 
 # "đã xong từ 28/1", "hoàn thành ngày 03/02", "xong hôm 27/1": the day the work was finished (folded text)
-FINISHED_ON = re.compile(r"\b(?:xong|hoan thanh|hoan tat)\s+(?:(?:tu|vao|hom|ngay|luc|tu hom|tu ngay|vao ngay)\s+)+")
+# (also the paper that was the work, said sent on a day: "mục 3 đã trình UBND huyện từ ngày 17/12 rồi", "đã gửi báo
+# cáo hôm 20/12" — probe 7, #18: recorded as finished the day it was said, late)
+FINISHED_ON = re.compile(r"\b(?:xong|hoan thanh|hoan tat)\s+(?:(?:tu|vao|hom|ngay|luc|tu hom|tu ngay|vao ngay)\s+)+|"
+                         r"\bda\s+(?:trinh|gui|nop|ban hanh)\b(?:\s+(?!(?:tu|vao|hom|ngay)\b)[^\s,.;]+){0,6}?\s+"
+                         r"(?:(?:tu|vao|hom|ngay|tu hom|tu ngay|vao ngay)\s+)+(?=\d)")
 FINISHED_BACK = dt.timedelta(days=183)  # a day said further back is not taken as when the work was finished
 
 

@@ -27,6 +27,8 @@ Kết luận của đồng chí Nguyễn Văn Bình, Chủ tịch UBND huyện t
 1. Phòng Nông nghiệp và Môi trường kiểm tra, rà soát công tác phòng, chống dịch bệnh gia súc tại các xã, hoàn \
 thành trước ngày 03/02/2027.
 2. Phòng Nông nghiệp và Môi trường tổng hợp tình hình sản xuất vụ Đông, báo cáo UBND huyện trước ngày 25/02/2027.
+3. Phòng Nông nghiệp và Môi trường tham mưu UBND huyện ban hành Kế hoạch ra quân sản xuất mừng Đảng, mừng Xuân, \
+trình UBND huyện trước ngày 18/12/2026.
 Nơi nhận:
 - Lưu: VT.
 CHỦ TỊCH
@@ -41,13 +43,18 @@ async def h(db_url: str):  # type: ignore[no-untyped-def]
     await harness.say("vp", NOTICE)
     await harness.tap("vp", texts.BUTTON_CONFIRM)
     await harness.say("tp", "/giao 1 Đỗ Thị Thu")
-    await harness.advance_to(local(2027, 1, 28, 10, 30))
-    await harness.say("tp", "/nghi 01/02 19/02 @cv")  # the cadre who holds item 1 covers her head
     yield harness
     await harness.stop()
 
 
+async def _head_away(h: Harness) -> None:
+    await h.advance_to(local(2027, 1, 28, 10, 30))
+    await h.say("tp", "/nghi 01/02 19/02 @cv")  # the cadre who holds item 1 covers her head
+
+
 async def test_the_holder_covering_her_head_is_not_asked_to_direct_her_own_task(h: Harness) -> None:
+    await h.say("tp", "3 xong")
+    await _head_away(h)
     mark = len(h.sent)
     await h.advance_to(local(2027, 2, 18, 9, 0))  # item 1 overdue since 03/02 (Tết 04–10/02 off)
     said = texts_to(h, "cv", mark)
@@ -63,6 +70,7 @@ async def test_the_holder_covering_her_head_is_not_asked_to_direct_her_own_task(
 
 
 async def test_a_request_while_the_head_is_on_leave_goes_to_the_leader_and_the_office(h: Harness) -> None:
+    await _head_away(h)
     await h.advance_to(local(2027, 2, 1, 9, 0))
     mark = len(h.sent)
     await h.say("cv", "1 xin gia hạn đến 26/2 do còn 4 xã chưa kiểm tra xong")
@@ -78,9 +86,31 @@ async def test_a_request_while_the_head_is_on_leave_goes_to_the_leader_and_the_o
 
 
 async def test_with_the_head_at_work_the_head_decides(h: Harness) -> None:
+    await _head_away(h)
     await h.advance_to(local(2027, 1, 29, 9, 0))
     mark = len(h.sent)
     await h.say("cv", "1 xin gia hạn đến 26/2 do còn 4 xã chưa kiểm tra xong")
     assert any("đ/c Hoàng Văn Minh (trưởng đơn vị chủ trì)" in t for t in texts_to(h, "cv", mark))
     assert any("26/02/2027" in t for t in texts_to(h, "tp", mark))
     assert not texts_to(h, "ct", mark)
+
+
+async def test_the_draft_submitted_is_the_work_when_the_task_is_to_advise_and_submit(h: Harness) -> None:
+    # #16: "đã trình UBND huyện dự thảo Kế hoạch mừng Đảng …" stayed "Đang thực hiện" ("mừng Đảng" read as "đang")
+    await h.advance_to(local(2026, 12, 17, 10, 0))
+    mark = len(h.sent)
+    await h.say("tp", "3 đã trình UBND huyện dự thảo Kế hoạch ra quân sản xuất mừng Đảng, mừng Xuân kèm Tờ trình số "
+                      "52/TTr-NN")
+    assert any("mục 3 — Hoàn thành, đúng hạn" in t for t in texts_to(h, "tp", mark)), texts_to(h, "tp", mark)
+    # a draft sent round for comments is still on the way
+    mark = len(h.sent)
+    await h.say("cv", "1 đã gửi dự thảo xin ý kiến các xã")
+    assert not any("Hoàn thành" in t for t in texts_to(h, "cv", mark)), texts_to(h, "cv", mark)
+
+
+async def test_the_day_it_was_submitted_is_the_day_it_was_done(h: Harness) -> None:
+    # #18: "mục 3 đã trình UBND huyện từ ngày 17/12 rồi", said on 21/12, was recorded done that day, late
+    await h.advance_to(local(2026, 12, 21, 9, 0))
+    mark = len(h.sent)
+    await h.say("tp", "mục 3 đã trình UBND huyện từ ngày 17/12 rồi, đề nghị cập nhật là hoàn thành")
+    assert any("Hoàn thành ngày 17/12/2026, đúng hạn" in t for t in texts_to(h, "tp", mark)), texts_to(h, "tp", mark)
