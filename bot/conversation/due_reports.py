@@ -16,6 +16,8 @@ from bot.conversation.events import TextIn
 from bot.replies import chat_fold
 from bot.textbase import date_vn, vn
 from scheduler.calendar import WorkingCalendar
+from scheduler.recurrence import Occurrence, next_occurrence
+from scheduler.series import rule_of
 from storage.models import OPEN_STATUSES, Notice, NoticeStatus, Person, Role, Task, TaskOccurrence
 from storage.tasks import open_tasks_for, unit_open_tasks
 
@@ -26,8 +28,11 @@ if TYPE_CHECKING:
 
 # on chat_fold text: "tháng này phải báo cáo gì?", "thang nay phai bao cao gi", "tuần này cần báo cáo những gì",
 # "tháng này đơn vị nào phải báo cáo?", "tháng sau phải nộp báo cáo nào"
-_WHEN = r"(?P<unit>tuan|thang|quy)\s+(?P<which>nay|toi|sau)"
-_WHAT = (r"(?:phai|can)\s+(?:gui\s+|nop\s+)?(?:bao cao|bc)(?:\s+(?:gi|nhung gi|cai gi|nao|muc nao|nhung muc nao))?"
+# (a month or quarter by its number too: "tháng 2 phải nộp báo cáo gì ạ?", "quý I cần báo cáo gì" — probe 7, #49:
+# sent to the office as a question)
+_WHEN = r"(?P<unit>tuan|thang|quy)\s+(?P<which>nay|toi|sau|1[0-2]|0?[1-9]|iv|i{1,3})(?:\s*/\s*(?P<year>\d{4}))?"
+_WHAT = (r"(?:phai|can)\s+(?:gui\s+|nop\s+)?(?:them\s+)?(?:bao cao|bc)"
+         r"(?:\s+(?:gi|nhung gi|cai gi|nao|muc nao|nhung muc nao))?"
          r"|(?:bao cao|bc)\s+(?:gi|nhung gi|cai gi|muc nao)")
 ASKS_DUE_REPORTS = re.compile(rf"\b{_WHEN}\b(?:\s+\w+){{0,4}}?\s+(?:{_WHAT})\b")
 ASKS_DUE_REPORTS_AFTER = re.compile(rf"\b(?:{_WHAT})\b(?:\s+\w+){{0,3}}?\s+{_WHEN}\b")  # "phải báo cáo gì tháng này"
@@ -68,8 +73,24 @@ def report_addressee(text: str) -> str | None:
     return f"{to} {via}".strip()
 
 
-def _span(unit: str, which: str, today: dt.date) -> tuple[dt.date, dt.date, str]:
-    """The period asked about: its first and last day, and its name ("tháng 4/2027")."""
+def _span(unit: str, which: str, today: dt.date, year: str | None = None) -> tuple[dt.date, dt.date, str]:
+    """The period asked about: its first and last day, and its name ("tháng 4/2027"). A month or quarter named by its
+    number is this year's, or next year's when this year's is over (`year`: the one typed)."""
+    if which not in ("nay", "toi", "sau") and unit != "tuan":
+        number = {"i": 1, "ii": 2, "iii": 3, "iv": 4}.get(which) or int(which)
+        months = 1 if unit == "thang" else 3
+        if unit == "quy" and number > 4:
+            number = 4
+        month = number if months == 1 else (number - 1) * 3 + 1
+        first = dt.date(int(year) if year else today.year, month, 1)
+        end_month = month + months - 1
+        last = (dt.date(first.year + 1, 1, 1) if end_month == 12 else dt.date(first.year, end_month + 1, 1)) \
+            - dt.timedelta(days=1)
+        if year is None and last < today:
+            return _span(unit, which, today, str(today.year + 1))
+        name = f"tháng {first.month}/{first.year}" if months == 1 else \
+            f"quý {('I', 'II', 'III', 'IV')[(first.month - 1) // 3]}/{first.year}"
+        return first, last, name
     ahead = which != "nay"
     if unit == "tuan":
         monday = today - dt.timedelta(days=today.weekday()) + dt.timedelta(days=7 if ahead else 0)
@@ -105,11 +126,26 @@ def _lines(session: Session, person: Person, everyone: bool, first: dt.date, las
         what = texts.short_title(task.text, 70)
         if (at := done.get(task.id)) is not None:
             lines.append(f"• Mục {task.item_ref}: {what}{unit} — đã báo cáo ngày {date_vn(calendar.local(at).date())}")
-        elif task.due_on is not None and first <= task.due_on <= last:
-            runs = calendar.deadline_runs(task.due_on)
-            lines.append(f"• Mục {task.item_ref}: {what}{unit} — hạn {date_vn(task.due_on)}"
-                         + (f" ({runs})" if runs else ""))
+            continue
+        for due in _dues_within(task, first, last, calendar):
+            runs = calendar.deadline_runs(due)
+            lines.append(f"• Mục {task.item_ref}: {what}{unit} — hạn {date_vn(due)}" + (f" ({runs})" if runs else ""))
     return lines
+
+
+def _dues_within(task: Task, first: dt.date, last: dt.date, calendar: WorkingCalendar) -> list[dt.date]:
+    """The deadlines of a recurring task's rounds in [first, last]: the open round's, and the rounds after it that the
+    series will open (asked in February with January's round still open, February's round is due then too — probe
+    7, #49)."""
+    assert task.due_on is not None
+    dues = [task.due_on] if first <= task.due_on <= last else []
+    rule = rule_of(task, calendar)
+    after: dt.date | Occurrence = task.due_on
+    while rule is not None and (nxt := next_occurrence(rule, after)) is not None and nxt.due_on <= last:
+        if nxt.due_on >= first and nxt.due_on not in dues:
+            dues.append(nxt.due_on)
+        after = nxt
+    return dues
 
 
 async def answer(conv: Conversation, event: TextIn, person: Person) -> bool:
@@ -120,7 +156,7 @@ async def answer(conv: Conversation, event: TextIn, person: Person) -> bool:
             "?" not in event.text and not re.search(r"\b(?:gi|nao)\b", folded)):  # "tháng này cần báo cáo thêm …"
         return False
     ctx = conv.ctx
-    first, last, name = _span(asked["unit"], asked["which"], ctx.today())
+    first, last, name = _span(asked["unit"], asked["which"], ctx.today(), asked["year"])
     everyone = person.is_admin or person.role == Role.LEADER
     lines = await ctx.db.run(_lines, person, everyone, first, last, ctx.policy.calendar)
     whose = "các đơn vị" if everyone else "đồng chí"

@@ -122,7 +122,9 @@ def _cover_name(session: Session, cover_id: int | None) -> str | None:
 _DAY = r"\d{1,2}\s*[/.-]\s*\d{1,2}(?:\s*[/.-]\s*\d{2,4})?"
 # a leave said in words (marks stripped, lower case): "tôi nghỉ phép từ 4/5 đến 8/5, đ/c Thành làm thay", "em xin nghỉ
 # từ ngày 4/5 đến hết ngày 8/5 ạ" (probe s43: "chưa hiểu", only /nghi worked)
-TYPED_LEAVE = re.compile(rf"^\W*(?:(?:toi|em|minh)\s+)?(?:xin\s+)?(?:duoc\s+)?nghi(?:\s+phep|\s+om|\s+viec\s+rieng)?\s+"
+TYPED_LEAVE = re.compile(rf"^\W*(?:(?:toi|em|minh)\s+)?(?:xin\s+)?(?:duoc\s+)?nghi(?:\s+phep|\s+om|\s+viec\s+rieng)?"
+                         # (why, before the days: "nghỉ phép về quê ăn Tết từ 01/02 …" — probe 7, #39)
+                         rf"(?:\s+(?!tu\b|ngay\b)[^\W\d_]+){{0,6}}?,?\s+"
                          rf"(?:tu\s+)?(?:ngay\s+)?(?P<start>{_DAY})\s*(?:den|toi|-|–)\s*(?:het\s+)?(?:ngay\s+)?"
                          rf"(?P<end>{_DAY})(?P<rest>[^\n]*)$")
 # the colleague who covers, after the dates: ", đ/c Thành làm thay", "nhờ đồng chí Phạm Văn Thành theo dõi thay"

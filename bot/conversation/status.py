@@ -1201,9 +1201,14 @@ async def _directed(conv: Conversation, person: Person, text: str) -> tuple[str 
     ref = found[0] if found else None
     if ref is None:
         return ref, await conv.ctx.db.run(office_open_tasks, person)
-    tasks = await conv.ctx.db.run(office_tasks_by_ref, person, ref)
-    if not tasks:  # "chỉ đạo Ban Pháp chế … mục 4.1": the item as printed, II.4.a (month probe 25, F4)
-        tasks = await _office_by_position(conv, person, ref)
+    # every item a list names: "… báo cáo tiến độ mục 4.a, 4.b" (probe 7, #38: passed on for 4.a only)
+    listed = dict.fromkeys([ref, *(r for refs, _ in find_refs(text) or () for r in refs)])
+    tasks: list[Task] = []
+    for each in listed:
+        these = await conv.ctx.db.run(office_tasks_by_ref, person, each)
+        if not these:  # "chỉ đạo Ban Pháp chế … mục 4.1": the item as printed, II.4.a (month probe 25, F4)
+            these = await _office_by_position(conv, person, each)
+        tasks += [t for t in these if all(t.id != had.id for had in tasks)]
     return ref, tasks
 
 

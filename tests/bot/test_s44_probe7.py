@@ -114,3 +114,49 @@ async def test_the_day_it_was_submitted_is_the_day_it_was_done(h: Harness) -> No
     mark = len(h.sent)
     await h.say("tp", "mục 3 đã trình UBND huyện từ ngày 17/12 rồi, đề nghị cập nhật là hoàn thành")
     assert any("Hoàn thành ngày 17/12/2026, đúng hạn" in t for t in texts_to(h, "tp", mark)), texts_to(h, "tp", mark)
+
+
+async def test_a_direction_on_a_list_of_items_goes_to_each(h: Harness) -> None:
+    # #38: "nhắc … mục 4.a, 4.b" was passed on for 4.a only
+    mark = len(h.sent)
+    await h.say("ct", "nhắc Phòng Nông nghiệp và Môi trường khẩn trương báo cáo tiến độ mục 1, 2")
+    assert any("mục 1" in t for t in texts_to(h, "cv", mark)), texts_to(h, "cv", mark)
+    assert any("mục 2" in t for t in texts_to(h, "tp", mark)), texts_to(h, "tp", mark)
+
+
+async def test_a_leave_typed_with_its_reason(h: Harness) -> None:
+    # #39: "chưa hiểu" when the reason came before the days
+    mark = len(h.sent)
+    await h.say("tp", "Tôi nghỉ phép về quê ăn Tết từ 01/02 đến hết 19/02, đ/c Thu làm thay")
+    said = texts_to(h, "tp", mark)
+    assert any("nghỉ từ 01/02/2027 đến hết 19/02/2027" in t and "Đỗ Thị Thu" in t for t in said), said
+
+
+MONTHLY = """ỦY BAN NHÂN DÂN HUYỆN YÊN SƠN
+Số: 420/TB-UBND
+Yên Sơn, ngày 04 tháng 12 năm 2026
+THÔNG BÁO
+Kết luận của đồng chí Nguyễn Văn Bình, Chủ tịch UBND huyện về giải ngân vốn đầu tư công
+1. Phòng Nông nghiệp và Môi trường định kỳ hằng tháng báo cáo tiến độ giải ngân vốn sự nghiệp nông nghiệp về UBND \
+huyện trước ngày 25 hằng tháng.
+Nơi nhận:
+- Lưu: VT.
+CHỦ TỊCH
+Nguyễn Văn Bình
+"""
+
+
+async def test_the_reports_due_in_a_month_named_by_its_number(h: Harness) -> None:
+    # #49: "tháng 2 phải nộp báo cáo gì ạ?" went to the office; asked with January's round still open, February's
+    # round is due too
+    await h.say("vp", MONTHLY)
+    await h.tap("vp", texts.BUTTON_CONFIRM)
+    await h.advance_to(local(2027, 2, 11, 9, 0))
+    mark = len(h.sent)
+    await h.say("tp", "tháng 2 phải nộp báo cáo gì ạ?")
+    said = texts_to(h, "tp", mark)
+    assert len(said) == 1 and "trong tháng 2/2027" in said[0] and "hạn 25/02/2027" in said[0], said
+    assert not texts_to(h, "vp", mark)  # not a question to the office
+    mark = len(h.sent)
+    await h.say("tp", "tháng 3 có phải nộp thêm báo cáo không ạ?")
+    assert any("hạn 25/03/2027" in t for t in texts_to(h, "tp", mark)), texts_to(h, "tp", mark)
