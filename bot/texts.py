@@ -4789,6 +4789,29 @@ def direction_text(name: str, leader: Person, tasks: Sequence[DirectionTarget], 
     return vn("\n".join(lines))
 
 
+def direction_to_charged(name: str, leader: Person, unit: str, tasks: Sequence[DirectionTarget], said: str) -> str:
+    """To the head of a unit a leader's direction charges by name while it holds none of the tasks it is about ("Giao
+    Phòng Tài chính - Kế hoạch tham mưu …, phối hợp Phòng NN&MT thực hiện mục 2.1"): the direction, for the unit to
+    act on; no task of its own is made (probe 7, #36)."""
+    who = f"{leader.full_name}, {leader.title}" if leader.title else leader.full_name
+    refs = ", ".join(dict.fromkeys(t.item_ref for t in tasks))
+    leads = ", ".join(dict.fromkeys(t.unit_name for t in tasks if t.unit_name))
+    titles = "; ".join(dict.fromkeys(in_sentence(t.notice_title) for t in tasks))
+    lines = [f"Kính gửi đồng chí {name},",
+             f"Đồng chí {who} có ý kiến chỉ đạo giao {unit} liên quan đến nhiệm vụ mục {refs} ({titles}"
+             + (f"; {leads} chủ trì" if leads else "") + "):",
+             f"“{shorten(said, 1500)}”",
+             f"{unit} không chủ trì mục này nên Nhắc việc không theo dõi phần việc trên như một nhiệm vụ riêng; "
+             "đồng chí báo kết quả trực tiếp với lãnh đạo, hoặc gõ “hỏi văn phòng: …” nếu cần Văn phòng ghi nhận."]
+    return vn("\n".join(lines))
+
+
+def direction_charged_line(told: Sequence[tuple[str, str]]) -> str:
+    """Under the leader's confirmation: the heads of the units the direction charged that hold none of its tasks."""
+    return vn("\n".join(f"• đ/c {head} ({unit}) — đơn vị được giao theo ý kiến (không chủ trì mục này)"
+                        for unit, head in told))
+
+
 def direction_answered(name: str, reporter: Person, unit: str | None, rec: Recorded, note: str | None,
                        directed_on: dt.date) -> str:
     """To a leader whose direction on a task its holder has now answered (the first report since it): who said

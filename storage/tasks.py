@@ -53,6 +53,7 @@ from storage.unitnames import (
     holds_office,
     marked_spelling,
     mentions,
+    named_by_initials,
     named_by_title,
     signed_by,
     ways_to_name,
@@ -1938,6 +1939,46 @@ def named_without_tasks(session: Session, text: str, task_ids: Iterable[int], by
     # that takes no work (the leaders' own body: no head)
     return [u.name for u in units if head_of(session, u.id) is not None and not any(
         all(any(w in other and w != other for other in named[v]) for w in named[u.id]) for v in named if v != u.id)]
+
+
+# the directing word a direction opens with, the unit it charges right after it: "Giao Phòng Tài chính - Kế hoạch tham
+# mưu …", "Đề nghị Sở Xây dựng …" (folded)
+_CHARGING = re.compile(r"^(?:kinh\s+)?(?:giao(?:\s+cho)?|de\s+nghi|yeu\s+cau|chi\s+dao)\s+")
+# what follows a unit named as a partner, or as one of several: not work of its own
+_NOT_ITS_OWN_WORK = re.compile(r"\s*(?:,|phoi\s+hop|va\b|cung\b|voi\b|hoac\b)")
+
+
+def charged_elsewhere(session: Session, text: str, task_ids: Iterable[int], by: Person) -> list[tuple[str, Person]]:
+    """The directory unit a direction charges by name right after its directing word, when that unit holds none of
+    the tasks it is passed to — "Giao Phòng Tài chính - Kế hoạch tham mưu bố trí kinh phí …, phối hợp Phòng NN&MT
+    thực hiện mục 2.1" on an item of Phòng NN&MT (probe 7, #36: only the item's holder heard of it) —, with its head,
+    who is to be told: [(unit name, head)]; [] when it charges none, or one of those units."""
+    folded = fold(text)
+    if (opening := _CHARGING.match(folded)) is None:
+        return []
+    rest = f" {folded[opening.end():]} "
+    best: tuple[Unit, int] | None = None
+    for unit in session.scalars(select(Unit).order_by(Unit.id)):
+        for way in ways_to_name(unit.name):
+            if rest.startswith(f" {way} ") and (best is None or len(way) > best[1]):
+                best = (unit, len(way))
+    if best is not None and _NOT_ITS_OWN_WORK.match(rest[best[1] + 2:]):
+        return []  # "Đề nghị Sở Tư pháp phối hợp …", "Chỉ đạo Sở Tư pháp và Sở X hoàn thành mục 4": a partner, or
+        # one of several named on the item's holder's work (probe 10: said to the leader as not told)
+    if best is None:  # the unit written short: "Giao Phòng TC-KH tham mưu …"
+        start = len(opening.group(0).split())
+        names = [u.name for u in session.scalars(select(Unit).order_by(Unit.id))]
+        short = named_by_initials(" ".join(text.split()[start:start + 4]), names)
+        found = session.scalars(select(Unit).where(Unit.name == short[0])).first() if short else None
+        best = (found, 0) if found is not None else None
+    if best is None:
+        return []
+    unit = best[0]
+    held = {t.lead_unit_id for t in (session.get(Task, i) for i in task_ids) if t is not None}
+    head = head_of(session, unit.id)
+    if unit.id in held or unit.id == by.unit_id or head is None or head.id == by.id or not head.channels:
+        return []
+    return [(unit.name, head)]
 
 
 def directions_answered(session: Session, task_id: int, report_id: int) -> list[tuple[Person, dt.datetime]]:

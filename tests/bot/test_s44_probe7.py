@@ -160,3 +160,38 @@ async def test_the_reports_due_in_a_month_named_by_its_number(h: Harness) -> Non
     mark = len(h.sent)
     await h.say("tp", "tháng 3 có phải nộp thêm báo cáo không ạ?")
     assert any("hạn 25/03/2027" in t for t in texts_to(h, "tp", mark)), texts_to(h, "tp", mark)
+
+
+DIRECTORY_TCKH = DIRECTORY + "tp_tc,Trần Quốc Tuấn,Trưởng phòng Tài chính - Kế hoạch,Phòng Tài chính - Kế hoạch,head\n"
+
+
+@pytest.fixture
+async def h2(db_url: str):  # type: ignore[no-untyped-def]
+    harness = Harness(db_url=db_url, clock=FakeClock(local(2026, 12, 7, 9, 0)))
+    await harness.start(directory_csv=DIRECTORY_TCKH.encode(), enroll_all=True)
+    await harness.say("vp", NOTICE)
+    await harness.tap("vp", texts.BUTTON_CONFIRM)
+    yield harness
+    await harness.stop()
+
+
+@pytest.mark.parametrize("unit", ["Phòng Tài chính - Kế hoạch", "Phòng TC-KH"])
+async def test_a_unit_charged_by_a_direction_on_an_item_it_does_not_hold_is_told(h2: Harness, unit: str) -> None:
+    # #36: "Giao Phòng TC-KH tham mưu …, phối hợp Phòng NN&MT thực hiện mục 2.1" reached only the holder of 2.1
+    mark = len(h2.sent)
+    await h2.say("ct", f"Giao {unit} tham mưu bố trí kinh phí mua hóa chất cho 4 xã còn thiếu, phối hợp Phòng "
+                       "Nông nghiệp và Môi trường thực hiện mục 1")
+    to_tc = texts_to(h2, "tp_tc", mark)
+    assert len(to_tc) == 1 and "giao Phòng Tài chính - Kế hoạch liên quan đến nhiệm vụ mục 1" in to_tc[0], to_tc
+    assert "Phòng Nông nghiệp và Môi trường chủ trì" in to_tc[0], to_tc
+    assert texts_to(h2, "tp", mark), "the holder of item 1 is told as before"
+    said = texts_to(h2, "ct", mark)
+    assert any("đ/c Trần Quốc Tuấn (Phòng Tài chính - Kế hoạch) — đơn vị được giao theo ý kiến" in t
+               for t in said), said
+
+
+async def test_a_unit_named_as_a_partner_is_not_charged(h2: Harness) -> None:
+    mark = len(h2.sent)
+    await h2.say("ct", "Đề nghị Phòng Nông nghiệp và Môi trường phối hợp Phòng Tài chính - Kế hoạch khẩn trương "
+                       "hoàn thành mục 1")
+    assert not texts_to(h2, "tp_tc", mark), texts_to(h2, "tp_tc", mark)
