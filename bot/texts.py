@@ -4806,12 +4806,6 @@ def direction_to_charged(name: str, leader: Person, unit: str, tasks: Sequence[D
     return vn("\n".join(lines))
 
 
-def direction_charged_line(told: Sequence[tuple[str, str]]) -> str:
-    """Under the leader's confirmation: the heads of the units the direction charged that hold none of its tasks."""
-    return vn("\n".join(f"• đ/c {head} ({unit}) — đơn vị được giao theo ý kiến (không chủ trì mục này)"
-                        for unit, head in told))
-
-
 def direction_answered(name: str, reporter: Person, unit: str | None, rec: Recorded, note: str | None,
                        directed_on: dt.date) -> str:
     """To a leader whose direction on a task its holder has now answered (the first report since it): who said
@@ -4854,11 +4848,13 @@ def direction_to_office(name: str, leader: Person, tasks: Sequence[DirectionTarg
 
 
 def direction_passed(tasks: Sequence[DirectionTarget], reached: Sequence[DirectionTarget],
-                     office: Sequence[str] = (), to_office: Sequence[DirectionTarget] = ()) -> str:
-    """To the leader: to whom the direction went (`office`: the admins given `to_office`, tasks nobody holds),
-    and which tasks nobody could be told of."""
+                     office: Sequence[str] = (), to_office: Sequence[DirectionTarget] = (),
+                     charged: Sequence[tuple[str, str]] = ()) -> str:
+    """To the leader: to whom the direction went (`office`: the admins given `to_office`, tasks nobody holds;
+    `charged`: the heads of units it charges that hold none of its tasks, as (unit, head)), and which tasks nobody
+    could be told of."""
     got = {t.task_id for t in reached} | ({t.task_id for t in to_office} if office else set())
-    lines = ["Đã chuyển ý kiến chỉ đạo của đồng chí đến:"] if reached else []
+    lines = ["Đã chuyển ý kiến chỉ đạo của đồng chí đến:"] if reached or charged else []
     by_person: dict[str, list[DirectionTarget]] = {}
     for t in reached:
         by_person.setdefault(t.assignee_name or "", []).append(t)
@@ -4866,6 +4862,7 @@ def direction_passed(tasks: Sequence[DirectionTarget], reached: Sequence[Directi
         units = ", ".join(dict.fromkeys(t.unit_name for t in theirs if t.unit_name))
         lines.append(f"• đ/c {holder}{' (' + units + ')' if units else ''} — mục "
                      f"{', '.join(t.item_ref for t in theirs)}")
+    lines += [f"• đ/c {head} ({unit}) — đơn vị được giao theo ý kiến (không chủ trì mục này)" for unit, head in charged]
     if office and to_office:
         lines.append(f"Nhiệm vụ chưa có người nhận — đã chuyển ý kiến đến Văn phòng (đ/c {', đ/c '.join(office)}) "
                      "để giao đơn vị thực hiện:")

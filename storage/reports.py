@@ -758,7 +758,7 @@ def notices_given(session: Session, *, number: str | None = None, tz: ZoneInfo,
     when its draft was confirmed)."""
     query = select(Notice).where(Notice.status.in_([NoticeStatus.DRAFT, NoticeStatus.CONFIRMED])) \
         .order_by(Notice.created_at.desc(), Notice.id.desc())
-    notices = list(session.scalars(query))
+    notices = list(session.scalars(query if number is not None else query.limit(limit)))
     if number is not None:
         when = notice_query_date(number)
         notices = [n for n in notices if notice_number_matches(number, n.number) or notice_date_matches(when, n)]
@@ -773,8 +773,8 @@ def notices_given(session: Session, *, number: str | None = None, tz: ZoneInfo,
             units[unit_name_of(task)] = (holders, count + 1)
         confirmed = notice.status == NoticeStatus.CONFIRMED
         found.append(NoticeGiven(
-            title=notice_title(notice), received_on=_utc(notice.created_at).astimezone(tz).date(),
-            given_on=_utc(notice.closed_at).astimezone(tz).date() if confirmed and notice.closed_at else None,
+            title=notice_title(notice), received_on=notice.created_at.astimezone(tz).date(),
+            given_on=notice.closed_at.astimezone(tz).date() if confirmed and notice.closed_at else None,
             tasks=len(tasks) if confirmed else len((notice.meta or {}).get("tasks") or []),
             units=tuple(UnitGiven(unit=u, holders=tuple(h), count=c) for u, (h, c) in units.items()) if confirmed
             else (),
@@ -782,10 +782,6 @@ def notices_given(session: Session, *, number: str | None = None, tz: ZoneInfo,
                                        if t.status in OPEN_STATUSES and (t.assignee is None or
                                                                          t.assignee.role == Role.LEFT)))))
     return found
-
-
-def _utc(value: dt.datetime) -> dt.datetime:
-    return value if value.tzinfo is not None else value.replace(tzinfo=dt.UTC)
 
 
 # ---------------------------------------------------------------- per-unit totals

@@ -988,7 +988,7 @@ def decide_extension(session: Session, report_id: int, *, by: Person, approve: b
     task = report.task
     if not may_decide(session, by, task, report.person_id, today):
         log.info("extension %s: decision refused for %s", report_id, by.handle)
-        raise NotApprover(by.handle, task.item_ref, _deciders_words(session, task, report.person_id))
+        raise NotApprover(by.handle, task.item_ref, _deciders_words(session, task, report.person_id, today))
     if report.decision != "pending":
         decider = session.get(Person, report.decided_by_id) if report.decided_by_id else None
         raise ExtensionDecided(report_id, report.decision or "rejected", decider.full_name if decider else None)
@@ -1957,8 +1957,9 @@ def charged_elsewhere(session: Session, text: str, task_ids: Iterable[int], by: 
     if (opening := _CHARGING.match(folded)) is None:
         return []
     rest = f" {folded[opening.end():]} "
+    units = list(session.scalars(select(Unit).order_by(Unit.id)))
     best: tuple[Unit, int] | None = None
-    for unit in session.scalars(select(Unit).order_by(Unit.id)):
+    for unit in units:
         for way in ways_to_name(unit.name):
             if rest.startswith(f" {way} ") and (best is None or len(way) > best[1]):
                 best = (unit, len(way))
@@ -1967,10 +1968,8 @@ def charged_elsewhere(session: Session, text: str, task_ids: Iterable[int], by: 
         # one of several named on the item's holder's work (probe 10: said to the leader as not told)
     if best is None:  # the unit written short: "Giao Phòng TC-KH tham mưu …"
         start = len(opening.group(0).split())
-        names = [u.name for u in session.scalars(select(Unit).order_by(Unit.id))]
-        short = named_by_initials(" ".join(text.split()[start:start + 4]), names)
-        found = session.scalars(select(Unit).where(Unit.name == short[0])).first() if short else None
-        best = (found, 0) if found is not None else None
+        short = named_by_initials(" ".join(text.split()[start:start + 4]), [u.name for u in units])
+        best = next(((u, 0) for u in units if short and u.name == short[0]), None)
     if best is None:
         return []
     unit = best[0]

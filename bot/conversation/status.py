@@ -1298,16 +1298,12 @@ async def _pass_direction(conv: Conversation, event: TextIn, person: Person, tar
         if admin.id != person.id and await conv.notify(admin, Outgoing(
                 text=texts.direction_to_office(admin.full_name, person, unheld, text))) is not None:
             office.append(admin.full_name)
-    said = texts.direction_passed(targets, reached, office, unheld)
     told: list[tuple[str, str]] = []
     for unit, head in await ctx.db.run(charged_elsewhere, event.text, [t.task_id for t in targets], person):
         if await conv.notify(head, Outgoing(text=texts.direction_to_charged(head.full_name, person, unit, targets,
                                                                            text))) is not None:
             told.append((unit, head.full_name))
-    if told:  # (above the line that says the direction was kept)
-        lines = said.split("\n")
-        at = next((i for i, line in enumerate(lines) if line.startswith("Ý kiến đã được lưu")), len(lines))
-        said = "\n".join([*lines[:at], texts.direction_charged_line(told), *lines[at:]])
+    said = texts.direction_passed(targets, reached, office, unheld, charged=told)
     if not_told := [u for u in await ctx.db.run(named_without_tasks, event.text, [t.task_id for t in targets], person)
                     if all(u != unit for unit, _ in told)]:
         said += "\n" + texts.direction_not_told(not_told)
