@@ -135,7 +135,8 @@ def cmd_directory_import(args: argparse.Namespace) -> int:
     db = Database(settings.database_url)
     now = SystemClock().now()
     try:  # the news for the people concerned is queued with the import: the running bot tells them
-        done = db.call(import_with_news, rows, now=now, actor_id=None, queue=True, via="cli", os_user=_os_user(),
+        done = db.call(import_with_news, rows, now=now, actor_id=None, queue=True,
+                       today=now.astimezone(ZoneInfo(settings.timezone)).date(), via="cli", os_user=_os_user(),
                        file=path.name[:200], sha256=sha256)
     finally:
         db.dispose()

@@ -75,14 +75,30 @@ EXTENSION = re.compile(r"\b(?:gia|lui|doi)\s*(?:thoi\s+)?han\b|\bxin\s+(?:them\s
                        r"|\b(?:dieu chinh|keo dai)\s+(?:thoi\s+)?(?:han|thoi gian)\b"
                        # the ask said with its date only: "cho em xin đến cuối tháng", "e xin đến thứ 3 tuần sau",
                        # "xin chuyển sang tháng 1/2027" (read as one only when a date follows)
-                       r"|(?P<date_only>\bxin\s+(?:phep\s+)?(?=(?:den|toi)\s)|\bxin\s+chuyen\s+(?=sang|den|toi|qua))")
+                       r"|(?P<date_only>\bxin\s+(?:phep\s+)?(?=(?:den|toi)\s)|\bxin\s+chuyen\s+(?=sang|den|toi|qua)"
+                       # "cho em đến thứ 3 tuần sau", "xin anh cho e tới 20/5" (heldout-4: the ask said as leave to
+                       # go on to a date)
+                       r"|\bcho\s+(?:(?:em|e|toi|minh|chung em|ben em|phong em|don vi)\s+)(?:xin\s+)?(?=(?:den|toi)\s)"
+                       # "dời tới 15-4", "lùi 1.4 sang 10/9", "kéo tới cuối tháng", "dời giúp em sang 08/01", "khất qua
+                       # thứ 2 tuần sau" (a verb that moves the deadline, then where to)
+                       r"|\b(?:doi|lui|keo|khat|day)\s+(?:(?:giup|ho|cho)\s+)?(?:(?:em|e|toi|minh|chung em|ben em)\s+)?"
+                       r"(?:(?:muc\s*)?\d{1,2}(?:\.\d{1,2})+\s+)?(?=(?:sang|den|toi|qua|thanh)\s)"
+                       # "đề xuất hạn mới là 10/01/2028", "xin hạn mới 30/6"
+                       r"|\b(?:xin|de nghi|de xuat)\s+(?:\w+\s+){0,2}?han\s+moi\s+(?:la\s+)?(?=\d|ngay\s))")
 # what must follow such an ask said with its date only: a date ("đến 5/12", "đến cuối tháng", "sang tháng 1/2027",
 # "đến thứ 3 tuần sau") — not "xin đến gặp anh vào thứ 6", "xin chuyển sang phòng khác"
-DATE_ONLY_AFTER = re.compile(r"^\W*(?:den|toi|sang|qua)\s+(?:(?:ngay|het|cuoi|giua|dau|thu|mung|mong|tuan|thang|quy"
-                             r"|nam|sau)\b|\d)")
+DATE_ONLY_AFTER = re.compile(r"^\W*(?:(?:den|toi|sang|qua|thanh)\s+)?(?:(?:ngay|het|cuoi|giua|dau|thu|mung|mong|tuan"
+                             r"|thang|quy|nam|sau|ra gieng)\b|\d)")
 MORE_TIME = re.compile(r"\b(?:(?:gia|lui|doi)\s*(?:thoi\s+)?han\s+(?:them\s+)?|xin\s+(?:them|lui)\s+"
-                       r"|(?:xin|cho)\s+(?:\w+\s+){0,3}?them\s+)(?:khoang\s+)?"
-                       r"(?P<n>\d{1,3})\s*(?P<unit>ngay lam viec|ngay|tuan|thang)\b")
+                       r"|(?:xin|cho)\s+(?:\w+\s+){0,3}?them\s+"
+                       # "cho phép bên em nộp chậm 5 hôm" (heldout-4)
+                       r"|\b(?:xin|cho)\s+(?:\w+\s+){0,3}?(?:nop|gui|lam|bao cao|xong)\s+(?:cham|muon|tre)\s+"
+                       r"(?:them\s+)?)"
+                       r"(?:khoang\s+)?"
+                       r"(?P<n>\d{1,3}|nua)\s*(?P<unit>ngay lam viec|ngay|hom|bua|tuan|thang)\b"
+                       # "xin 1 tháng nữa" (heldout-4): the count, then "nữa"
+                       r"|\b(?:xin|cho)\s+(?:\w+\s+){0,3}?(?:khoang\s+)?(?P<n2>\d{1,3}|nua)\s*"
+                       r"(?P<unit2>ngay lam viec|ngay|hom|bua|tuan|thang)\s+nua\b")
 # an ask for more time in so many words ("xin gia hạn", "đề nghị lùi hạn", "xin thêm thời gian"): without a date it
 # is no other status (the chat asks for the date) — not "không cần gia hạn", nor "gia hạn được tối đa bao lâu?"
 # after the ask's words: not how to ask ("xin gia hạn thì làm thế nào ạ?", "… thì phải làm thủ tục gì?")
@@ -161,11 +177,13 @@ RETURNED = re.compile(r"\bbi\s+tra\s+(?:lai|ve)\b|\byeu cau\s+(?:bo sung|chinh s
                       r"|\bdang\s+(?:sua|chinh sua|bo sung|hoan thien)\b")
 # "1 đang làm, đã tổng vệ sinh xong …": the work is said to be under way, whatever part of it is done
 ONGOING = re.compile(r"^(?:\W*\w+){0,3}?\W*dang\s+(?:lam|thuc hien|trien khai|tien hanh)\b")
-PLANNED = re.compile(r"\b(?:du kien|se|ke hoach|phan dau|du tinh|hy vong|co the|muc tieu|de)\b(?:\W+\w+){0,4}?\W+"
+PLANNED = re.compile(r"\b(?:du kien|se|ke hoach|phan dau|du tinh|hy vong|co the|muc tieu|de|chac|chac la|may ra)\b"
+                     r"(?:\W+\w+){0,4}?\W+"
                      r"(?:xong|hoan thanh|hoan tat)\b"
                      # "tuần này xong", "mai xong", "thứ 6 này hoàn thành": when it will be done (not "… xong rồi")
                      r"|\b(?:mai|ngay mai|tuan nay|tuan sau|tuan toi|thang nay|thang sau|cuoi tuan|cuoi thang|"
-                     r"trong tuan|thu [2-7] nay|thu [2-7] tuan sau|chieu nay|toi nay)\s+(?:se\s+|moi\s+)?"
+                     r"trong tuan|thu [2-7] nay|thu [2-7] tuan (?:sau|toi)|chieu nay|toi nay)"
+                     r"\s+(?:se\s+|moi\s+|chac\s+)?"
                      r"(?:xong|hoan thanh|hoan tat)\b(?!\s+roi)")
 # "đã gửi báo cáo", "đã nộp", "đã ban hành kế hoạch": the deliverable went out — done, unless the text
 # says it is still under way ("đã gửi dự thảo, đang chờ góp ý")
@@ -298,7 +316,7 @@ NOT_DONE_ALONE = re.compile(r"^\W*(?:van\s+)?chua\s+(?:kip\s+)?(?:xong|hoan than
 NO_DIFFICULTY = re.compile(r"\b(?:khong|chua|het)\s+(?:co\s+|gap\s+|con\s+|bi\s+|phat sinh\s+|thay\s+)?(?:gi\s+)?"
                            r"(?:vuong mac|vuong|kho khan|tac)\b(?:\s+gi)?")
 BLOCKED = re.compile(r"\b(?:vuong|vuong mac|kho khan|bi tac)\b|(?<!cong )\btac\b"  # not "công tác" (work)
-                     r"|\bchua\s+the\s+(?:lam|thuc hien|trien khai|bat dau)\b"
+                     r"|\bchua\s+the\s+(?:lam|thuc hien|trien khai|bat dau|tiep tuc)\b"
                      r"|\b(?:tam\s+(?:dung|ngung|hoan)|chua\s+(?:lam|thuc hien|trien khai)(?:\s+tiep)?\s+duoc)\b"
                      r"(?!\s+(?:gi|nhieu))"
 
@@ -313,7 +331,8 @@ BLOCKED = re.compile(r"\b(?:vuong|vuong mac|kho khan|bi tac)\b|(?<!cong )\btac\b
                      # "chưa nhập liệu được", "chưa thi công được": the work itself could not go on (not "chưa làm
                      # được gì", nor "đang rà soát, chưa gửi được": the sending waits on the person's own work)
                      r"|\bchua\s+(?:nhap lieu|thi cong|khoi cong|giai ngan|nghiem thu|thanh toan|tien hanh|bat dau"
-                     r"|khao sat|do dac|ban giao|cap phep|lam tiep|thuc hien tiep|trien khai tiep)\s+duoc\b"
+                     r"|khao sat|do dac|ban giao|cap phep|lam tiep|thuc hien tiep|trien khai tiep|tuyen|tuyen dung"
+                     r"|mua sam|lua chon)\s+duoc\b"
                      r"(?!\s+(?:gi|nhieu|bao nhieu|\d))"
                      # what the work needs is missing: "chưa có kinh phí", "ko có dữ liệu để làm", "chưa có hướng dẫn"
                      r"|\b(?:chua|khong)\s+(?:duoc\s+)?(?:co|bo tri|cap|giao)\s+(?:kinh phi|von"
@@ -333,13 +352,16 @@ HELD_UP = re.compile(r"\bkhong\s+(?:the\s+)?(?:lam|thuc hien|trien khai|tien han
 WAITING = re.compile(r"(?:^|[,;:(]\s*|\b(?:dang|con|van|phai|vi|do|bi|tam|hien|nhung|van dang)\s+)cho\b"
                      r"(?!\s+(?:em|anh|chi|toi|minh|ban|dong chi)\b)")
 NOT_STARTED = re.compile(r"\bchua\s+(?:duoc\s+|kip\s+|co\s+)?(?:trien khai|thuc hien|lam|bat dau|co ket qua|tien hanh"
-                         r"|dong\s+(?:toi|den|vao)|bat tay)\b(?!\s+duoc\s+(?!gi\b))"
+                         r"|dong\s+(?:toi|den|vao)|bat tay|khoi dong)\b(?!\s+duoc\s+(?!gi\b))"
                          r"|^\W*chua(?:\s+(?:a|nhe|anh|chi|em|ban|roi))*\W*$"  # "mục 3: chưa" (not yet)
                          # "tuần sau mới bắt đầu làm", "mai em mới triển khai": to start later
                          r"|\b(?:mai|ngay mai|tuan sau|tuan toi|thang sau|sang tuan|sang thang|dau tuan sau|thu [2-7]"
                          r"(?: tuan sau)?|sau tet|nam sau)\s+(?:\w+\s+){0,2}?(?:moi|se)\s+(?:bat dau|trien khai"
                          # (not when it is to be done then: "mai em sẽ làm xong", "tuần sau mới xong")
                          r"|lam|thuc hien|tien hanh)\b(?!\s+(?:\w+\s+)?(?:xong|hoan thanh|hoan tat)\b)")
+# the same said with words whose marks tell them apart (read on the text as typed, lower case): "1.2 chưa đụng",
+# "NV4 chưa động", "vẫn nằm im, chưa ai động vào" (heldout-4) — not "chưa đúng", "chưa dùng", "chưa đóng"
+NOT_STARTED_MARKED = re.compile(r"\bchưa\s+(?:ai\s+)?(?:đụng|động)\b(?!\s+(?:được|xong|hết|gì))|\bnằm\s+im\b")
 PROGRESS = re.compile(r"\bmoi\s+(?:bat dau|(?:lam\s+)?duoc\s+(?:mot|1)\s+(?:phan|it)\b(?!\s+(?:ba|tu|nam|muoi|\d)))"
                       r"|\b(?:dang|tiep tuc|trien khai|tien do)\b"
                       # "em đang đi họp, chiều em báo cáo": where the person is, not the task
@@ -736,7 +758,8 @@ def parse_status_text(text: str, *, today: dt.date, now: dt.datetime | None = No
     said_difficulty = NO_DIFFICULTY.sub(" ", waiting_folded)
     if BLOCKED.search(said_difficulty) or (HELD_UP.search(said_difficulty) and not NOT_DONE.search(folded)):
         return StatusUpdate(status=TaskStatus.BLOCKED, percent=percent, note=note)
-    if (NOT_STARTED.search(folded) and percent is None) or percent == 0:  # "0%": not started
+    if ((NOT_STARTED.search(folded) or NOT_STARTED_MARKED.search(original.lower())) and percent is None) or \
+            percent == 0:  # "0%": not started
         return StatusUpdate(status=TaskStatus.OPEN, note=note)
     if percent is not None or PROGRESS.search(folded) or PARTLY.search(folded) or PLANNED.search(folded) or \
             NOT_DONE_ALONE.match(folded) or RETURNED.search(folded):
@@ -764,7 +787,10 @@ def _extension(original: str, now: dt.datetime,
         return True, period
     if NEXT_WEEK.match(after_folded):  # "lùi sang tuần sau": to the end of next week, as "hết tuần sau"
         after = "hết tuần sau"
-    found = leading_when(_not_morning(after, after_folded), now=now, calendar=calendar)
+    first = _not_morning(after, after_folded)
+    if (to := _TO_WORD.match(after_folded)) is not None and len(after) == len(after_folded):
+        first = "đến " + after[to.end():]  # "lùi 1.4 sang 10/9", "dời qua ngày 18", "lùi thành 5/6": the date
+    found = leading_when(first, now=now, calendar=calendar)
     if found is not None:
         return True, found[0].date
     for cue in DATE_CUE.finditer(after_folded):  # a date further on, after a cue word
@@ -794,6 +820,9 @@ def _spoken_date(m: re.Match[str]) -> str:
     return f"ngày {day}/{month}"
 
 
+# after an ask: an item number, then the word to the date (not "sang tháng 4", read as a month above)
+_TO_WORD = re.compile(r"^\W*(?:(?:muc\s*)?\d{1,2}(?:\.\d{1,2})+\s+)?(?:qua|thanh|toi|sang|den)\s+"
+                      r"(?=\d|ngay|thu|dau|cuoi|giua|het|mung|mong|ra gieng)")
 NEXT_WEEK = re.compile(r"^\W*(?:(?:den|toi|sang|qua|vao)\s+)*tuan\s+(?:sau|toi)\b(?!\s*(?:thu|ngay|\d))")
 
 
@@ -827,7 +856,12 @@ def _more_time(folded: str, base: dt.date, calendar: WorkingCalendar | None) -> 
     m = MORE_TIME.search(folded)
     if m is None:
         return None
-    count, unit = int(m.group("n")), m.group("unit")
+    said, unit = m.group("n") or m.group("n2"), m.group("unit") or m.group("unit2")
+    if said == "nua":  # "nửa tháng": fifteen days; "nửa tuần": three
+        if unit not in ("thang", "tuan"):
+            return None
+        return base + dt.timedelta(days=15 if unit == "thang" else 3)
+    count, unit = int(said), "ngay" if unit in ("hom", "bua") else unit
     if not 0 < count <= 366:
         return None
     if unit.startswith("ngay lam viec"):  # from the deadline as it runs (one in Tết: the first working day after)
@@ -903,7 +937,8 @@ _ITEM_WORD = re.compile(r"(?<!\w)(?:(?:các|cac)\s+)?(?:nhiệm\s*vụ|nhiem\s*v
                         r"|(?<!\w)(?:điểm|diem)\s+(?=(?:[IVXivx]{1,4}|\d{1,3})\.\d)", re.I)
 _ITEM_LIST = re.compile(r"(?<!\w)(?:các|cac)\s+(?=(?:mục|muc)\s*\d|(?:ý|y)\s+[a-kđ](?![\wà-ỹ]))", re.I)
 _ITEM_AND_NUMBER = re.compile(r"(\s*(?:,|&|(?<!\w)và|(?<!\w)va)\s+)(?:số|so)\s+(?=\d)", re.I)
-_POINT_OF_CLAUSE = re.compile(r"(?<!\w)(?:điểm|diem)\s+(?P<l>[a-kđ])\s*,?\s*(?:của\s+|cua\s+)?(?:khoản|khoan)\s+"
+_POINT_OF_CLAUSE = re.compile(r"(?<!\w)(?:điểm|diem|ý|y|mục|muc)\s*(?:\s|\()(?P<l>[a-kđ])\)?\s*,?\s*(?:của\s+|cua\s+)?"
+                              r"(?:khoản|khoan)\s+"
                               r"(?P<n>\d{1,3})(?!\w)"
                               r"|(?<!\w)(?:khoản|khoan)\s+(?P<n2>\d{1,3})\s*,?\s*(?:điểm|diem)\s+(?P<l2>[a-kđ])"
                               r"(?![\wà-ỹ])"
@@ -911,7 +946,8 @@ _POINT_OF_CLAUSE = re.compile(r"(?<!\w)(?:điểm|diem)\s+(?P<l>[a-kđ])\s*,?\s*
                               r"|(?<!\w)(?:điểm|diem|ý|y)\s+(?P<l3>[a-kđ])\s*,?\s*(?:của\s+|cua\s+)?(?:mục|muc)\s*"
                               r"(?P<n3>(?:[IVXivx]{1,4}\.)?\d{1,3}(?:\.\d{1,3})*)(?![\w.]|\.\w)", re.I)
 _CLAUSE = re.compile(r"(?<!\w)(?:khoản|khoan)\s+(?=\d)", re.I)
-_BRACKETED = re.compile(r"(?<![\w)])\((\d{1,2})\)(?=\s)|^[ \t]*(\d{1,2})\)(?=\s)", re.M)  # "(3) xong", "1) xong"
+# "(3) xong", "1) xong", "1/ xong" (a line each)
+_BRACKETED = re.compile(r"(?<![\w)])\((\d{1,2})\)(?=\s)|^[ \t]*(\d{1,2})[)/](?=\s)", re.M)
 _POINT_AFTER = re.compile(r"((?:mục|muc)\s*(?:[IVXivx]{1,4}\.)?\d{1,3}(?:\.\d{1,3})*)\s*[:,]?\s*(?:ý|y)\s+"
                           r"([a-kđ])(?![\wà-ỹ])", re.I)
 _POINT = re.compile(r"(?<!\w)(?:ý|y)\s+([a-kđ])(?![\wà-ỹ])", re.I)
@@ -924,6 +960,10 @@ _SPOKEN = {"một": 1, "nhất": 1, "hai": 2, "ba": 3, "bốn": 4, "tư": 4, "n�
 _SPOKEN_WORD = "(?:" + "|".join(_SPOKEN) + ")"
 _SPOKEN_REF = re.compile(rf"(?<!\w)(?P<head>mục|(?:nhiệm vụ|việc|nội dung|mục)\s+(?:thứ|số))\s+(?P<n>{_SPOKEN_WORD}"
                          rf"(?:\s+chấm\s+{_SPOKEN_WORD})*)(?![\wà-ỹ])(?!\s+(?:mươi|trăm|phần|\d))", re.I)
+# "Mục II, điểm 3" (a numbered point of a Roman section), "II-3": the item II.3; "mục 01": item 1 (heldout-4)
+_SECTION_POINT = re.compile(r"(?<!\w)(?P<muc>(?:mục|muc|Mục)\s*)?(?P<r>[IVX]{1,4})"
+                            r"(?:\s*,?\s*(?:điểm|diem|mục|muc)\s+|-)(?P<n>\d{1,2})(?![\w.\-/]|\.\w)")
+_LEADING_ZERO = re.compile(r"(?<!\w)((?:mục|muc|Mục)\s*)0+(?=[1-9])")
 # "phần II mục 3": item 3 of part II
 _PART_ITEM = re.compile(r"(?<!\w)(?:phần|phan)\s+(?P<p>[IVXivx]{1,4})\s*,?\s*(?:mục|muc)\s*(?P<n>\d{1,3}(?:\.\d{1,3})*)"
                         r"(?![\w.]|\.\w)")
@@ -939,6 +979,7 @@ def item_words(text: str) -> str:
     "mục 4 xong", "điểm a khoản 2 xong" → "mục 2.a xong", "Mục 3 ý a xong, ý b chưa" → "Mục 3.a xong, mục 3.b
     chưa", "ý b xong" → "mục b xong"."""
     text = _PART_ITEM.sub(lambda m: f"mục {m['p'].upper()}.{m['n']}", _SPOKEN_REF.sub(_spoken, text))
+    text = _LEADING_ZERO.sub(r"\1", _SECTION_POINT.sub(lambda m: f"{m['muc'] or ''}{m['r']}.{m['n']}", text))
     text = _POINT_OF_CLAUSE.sub(
         lambda m: f"mục {m['n'] or m['n2'] or m['n3']}.{(m['l'] or m['l2'] or m['l3']).lower()}", text)
     text = _CLAUSE.sub("mục ", _ITEM_WORD.sub("mục ", text))
@@ -963,7 +1004,7 @@ def _expand(first: str, last: str) -> list[str] | None:
 
 
 # "đến 3", "– II.3", "tới mục 5" after an item number: the end of a range (not a date: "đến 30/4", "đến 15.5 …")
-_RANGE_TO = re.compile(r"^\s*(?:–|—|\bden\b|\btoi\b|-(?=\s*(?:muc\s*)?\d{1,3}\.\d))"  # ("2.1-2.4": dotted only)
+_RANGE_TO = re.compile(r"^\s*(?:–|—|→|\bden\b|\btoi\b|->?(?=\s*(?:muc\s*)?\d{1,3}\.\d))"  # ("2.1-2.4": dotted only)
                        rf"\s*(?:muc\s*)?({FOLDED_REF})(?![\w/%]|[.,]\d)"
                        r"(?!\s*(?:ngay|tuan|thang|nam|gio|phan tram)\b)")
 
@@ -1052,11 +1093,14 @@ _MENTION = re.compile(rf"\bmuc\s*(?P<muc>{FOLDED_REF})(?P<letter>[a-k])?(?![a-z0
                       r"|\d{1,2}\.\d{1,2}\.\d{1,2})(?![\w/]|\.\d)"
                       r"|(?:^|(?<=[,;:(])|(?<=\bva)|(?<=\bcon)|(?<=\brieng)|(?<=\btu)"
                       # "Dạ 3.2 đạt 70%", "Vâng, 2.1 xong": after the greeting a message opens with
-                      r"|(?<=^da)|(?<=^vang)|(?<=^da vang))\s*(?P<two>\d{1,2}\.\d{1,2})(?=\s+[a-z])"
+                      r"|(?<=^da)|(?<=^vang)|(?<=^da vang))\s*(?P<two>\d{1,2}\.\d{1,2})(?=\s+[a-z]|\s*(?:→|->)\s*\d)"
                       # "xong 2.1-2.4", "em làm xong 1.2 rồi", "xin lùi hạn 1.1 đến …": the item done or asked for
                       r"|(?:(?<=\bxong)|(?<=\bhoan thanh)|(?<=\bgia han)|(?<=\blui han))\s+(?P<verb>\d{1,2}\.\d{1,2})"
                       # (not "2.2" of "hoàn thành 2.2.a": the whole number is the item, read above)
-                      r"(?![\w/%]|[.,]\d|\.[a-z]|\s*(?:%|phan tram|trieu|ty|ha|km|m2|ngay|thang|tuan)\b)")
+                      r"(?![\w/%]|[.,]\d|\.[a-z]|\s*(?:%|phan tram|trieu|ty|ha|km|m2|ngay|thang|tuan)\b)"
+                      # "cho e lùi 2.3 đến 15 tháng 2", "dời 1.4 sang 10/9" (heldout-4): the item moved to a date
+                      r"|(?:(?<=\blui)|(?<=\bdoi)|(?<=\bkeo)|(?<=\bkhat))\s+(?P<moved>\d{1,2}\.\d{1,2})"
+                      r"(?=\s+(?:sang|den|toi|qua|thanh)\s)")
 _LIST_NEXT = re.compile(rf"^\s*(?:,|&|\bva\b)\s*(?:muc\s*)?(?P<ref>{FOLDED_REF})(?![\w/%]|[.,]\d)"
                         rf"(?=\s*(?:,|&|\bva\b|[.;]|$)|\s+{_STATUS_AFTER})")
 # where what is said of one item ends and the next begins: "mục 1 xong, mục 2 …", "đã hoàn thành mục 1 và đang làm
@@ -1086,9 +1130,9 @@ def find_refs(text: str) -> list[tuple[list[str], str]] | None:
     for m in _MENTION.finditer(folded):
         if groups and m.start() < groups[-1][1]:
             continue  # inside a list or a range already read
-        kind = next(k for k in ("muc", "roman", "strong", "two", "verb") if m.group(k))
+        kind = next(k for k in ("muc", "roman", "strong", "two", "verb", "moved") if m.group(k))
         ref = original[m.start(kind):m.end(kind)] + (f".{m['letter']}" if m.group("letter") else "")
-        start, end, refs = m.start(kind) if kind in ("two", "verb") else m.start(), m.end(), [ref]
+        start, end, refs = m.start(kind) if kind in ("two", "verb", "moved") else m.start(), m.end(), [ref]
         while True:  # "mục 1, 2 và 3", "mục 1 đến mục 3", "II.1–II.3"
             if (to := _RANGE_TO.match(folded[end:])) is not None and \
                     (span := _expand(refs[-1], original[end + to.start(1):end + to.end(1)])) is not None:
@@ -1098,7 +1142,7 @@ def find_refs(text: str) -> list[tuple[list[str], str]] | None:
                 end += more.end()
             else:
                 break
-        if groups and (re.fullmatch(r"\s*(?:,|&|\bva\b)\s*", folded[groups[-1][1]:start])):
+        if groups and (re.fullmatch(r"\s*(?:,|&|\bva\b)?\s*", folded[groups[-1][1]:start])):
             groups[-1] = (groups[-1][0], end, groups[-1][2] + refs)  # "mục 2 và mục 5 …"
             continue
         if re.search(r"\btu\s*$", folded[:start]) and len(refs) > 1:

@@ -1020,18 +1020,34 @@ def one_off_lines(parsed: ParsedNotice, draft: Draft) -> list[str]:
     finished by itself (probe 39). Said, with the two lines that split it: the paper added as an item of its own,
     the task's wording cut to the reports."""
     lines = []
-    taken = {t.ref for t in parsed.tasks}  # (the paper's item number: one no task has)
     for number, task in zip(draft.numbers, parsed.tasks, strict=True):
-        if not task.recurrence or (parts := one_off_and_rounds(task.text)) is None:
+        if (split := split_lines(parsed, number, task)) is None:
             continue
-        once, rounds, paper = parts
-        label = RECURRENCE_LABELS.get(task.recurrence, task.recurrence)
+        paper, label = split[2], RECURRENCE_LABELS.get(task.recurrence or "", task.recurrence or "")
         lines += ["", f"ⓘ Nhiệm vụ {number} [Mục {task.ref}] gồm một việc làm một lần ({paper}) và báo cáo {label}; "
                       f"nếu để chung, {paper} không báo hoàn thành riêng được. Để tách thành hai nhiệm vụ, đồng chí "
-                      "gõ hai dòng:",
-                  f"thêm mục {next((r for c in 'abcdefgh' if (r := f'{task.ref}.{c}') not in taken), '')}: {once}",
-                  f"{number} nội dung: {rounds[:1].upper()}{rounds[1:]}"]
+                      f"gõ “tách {number}”, hoặc hai dòng:", split[0], split[1]]
     return lines
+
+
+def split_lines(parsed: ParsedNotice, number: int, task: ParsedTask) -> tuple[str, str, str] | None:
+    """The two correction lines that split a recurring report duty that first asks for a one-off paper (see
+    `one_off_lines`): the paper added as an item of its own, the task's wording cut to the reports; and the paper's
+    name. None when the task is not one."""
+    if not task.recurrence or (parts := one_off_and_rounds(task.text)) is None:
+        return None
+    once, rounds, paper = parts
+    taken = {t.ref for t in parsed.tasks}  # (the paper's item number: one no task has)
+    return (f"thêm mục {next((r for c in 'abcdefgh' if (r := f'{task.ref}.{c}') not in taken), '')}: {once}",
+            f"{number} nội dung: {rounds[:1].upper()}{rounds[1:]}", paper)
+
+
+def cannot_split(number: int, task: ParsedTask) -> str:
+    """"tách 3" on a task Nhắc việc cannot cut in two by itself: the two lines to type, with the task's item."""
+    return vn(f"Nhắc việc chưa tự tách được nhiệm vụ {number} [Mục {task.ref}]: chỉ tự tách được nhiệm vụ gồm một việc "
+              "làm một lần và báo cáo định kỳ. Để tách, đồng chí gõ hai dòng (trả lời tin xem trước):\n"
+              f"thêm mục {task.ref}.a: <nội dung việc thứ hai, đơn vị chủ trì, thời hạn>\n"
+              f"{number} nội dung: <nội dung còn lại của nhiệm vụ {number}>")
 
 
 def draft_changes(parsed: ParsedNotice, draft: Draft, *, replies: bool = True, today: dt.date | None = None,
@@ -4237,12 +4253,21 @@ def _unreported_lines(digest: WeeklyDigest) -> list[str]:
 
 
 def _silent_lines(digest: WeeklyDigest) -> list[str]:
-    """The holders of overdue tasks who never answered Nhắc việc: a leader may want to call them."""
+    """The holders of overdue tasks, or of tasks without a deadline given weeks ago, who never answered Nhắc việc: a
+    leader may want to call them."""
     if not digest.silent:
         return []
-    lines = [f"• đ/c {h.name}" + (f" — {h.unit}" if h.unit else "") + f" (giao từ {h.since:%d/%m}): {h.overdue} "
-             "nhiệm vụ quá hạn" + (f" ({h.away})" if h.away else "") for h in digest.silent]
+    lines = [f"• đ/c {h.name}" + (f" — {h.unit}" if h.unit else "") + f" (giao từ {h.since:%d/%m}): "
+             + ", ".join([*([f"{h.overdue} nhiệm vụ quá hạn"] if h.overdue else []),
+                          *([f"{h.standing} nhiệm vụ không có thời hạn" + _refs_said(h.standing_refs)
+                             + " chưa báo cáo lần nào"] if h.standing else [])])
+             + (f" ({h.away})" if h.away else "") for h in digest.silent]
     return _people_listed("Chưa phản hồi lần nào từ khi được giao:", lines)
+
+
+def _refs_said(refs: Sequence[str], limit: int = 3) -> str:
+    """" (mục 1, 4.b)" for a few item numbers; nothing for more than `limit` (the count says it)."""
+    return f" (mục {', '.join(refs)})" if refs and len(refs) <= limit else ""
 
 
 def _people_listed(heading: str, lines: list[str]) -> list[str]:
@@ -4301,7 +4326,8 @@ def weekly_digest_text(digest: WeeklyDigest, name: str, *, limit: int = 15,
         lines += _unreported_lines(digest)
         lines += _silent_lines(digest)
         lines += _waiting_on_office_lines(digest)
-        lines += ["", "Đồng chí gõ /tonghop quá hạn để xem các đơn vị có nhiệm vụ quá hạn."]
+        lines += ["", "Đồng chí gõ /tonghop quá hạn để xem các đơn vị có nhiệm vụ quá hạn." if digest.still_overdue
+                  or digest.unreported else WEEKLY_MORE]
         return vn("\n".join(lines))
     notices = {i.notice for i in (*digest.done, *digest.newly_overdue)} | {p.notice for p in digest.pending} | \
         {b.notice for b in digest.blocked} | {g.notice for g in digest.granted}

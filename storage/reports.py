@@ -642,7 +642,8 @@ def _year_for(month: int, year: str | None, today: dt.date) -> int:
     return today.year - 1 if month - today.month > 6 else today.year
 
 
-def _month_range(year: int, first: int, last: int) -> tuple[dt.date, dt.date]:
+def month_range(year: int, first: int, last: int) -> tuple[dt.date, dt.date]:
+    """The first day of month `first` and the last day of month `last` of `year`."""
     return dt.date(year, first, 1), dt.date(year, last, calendar.monthrange(year, last)[1])
 
 
@@ -665,11 +666,11 @@ def parse_period(kind: str, m: re.Match[str], today: dt.date) -> tuple[dt.date, 
         if not 1 <= month <= 12:
             raise FilterNotUnderstood(f"month {month}")
         year = _year_for(month, m.group(2), today)
-        return (*_month_range(year, month, month), f"tháng {month}/{year}")
+        return (*month_range(year, month, month), f"tháng {month}/{year}")
     if kind == "quarter":
         q = ROMAN.get(m.group(1)) or int(m.group(1))
         year = _year_for(3 * q - 2, m.group(2), today)
-        return (*_month_range(year, 3 * q - 2, 3 * q), f"quý {'I' * q if q < 4 else 'IV'}/{year}")
+        return (*month_range(year, 3 * q - 2, 3 * q), f"quý {'I' * q if q < 4 else 'IV'}/{year}")
     if kind == "this":
         what, which = m.group(1), m.group(2)
         if what == "nam":
@@ -686,12 +687,12 @@ def parse_period(kind: str, m: re.Match[str], today: dt.date) -> tuple[dt.date, 
             first = today.replace(day=1)
             if which == "truoc":
                 first = (first - dt.timedelta(days=1)).replace(day=1)
-            return (*_month_range(first.year, first.month, first.month), f"tháng {first.month}/{first.year}")
+            return (*month_range(first.year, first.month, first.month), f"tháng {first.month}/{first.year}")
         q = (today.month - 1) // 3 + 1
         year = today.year
         if which == "truoc":
             q, year = (4, year - 1) if q == 1 else (q - 1, year)
-        return (*_month_range(year, 3 * q - 2, 3 * q), f"quý {'I' * q if q < 4 else 'IV'}/{year}")
+        return (*month_range(year, 3 * q - 2, 3 * q), f"quý {'I' * q if q < 4 else 'IV'}/{year}")
     year = int(m.group(1))
     return dt.date(year, 1, 1), dt.date(year, 12, 31), f"năm {year}"
 
@@ -1131,6 +1132,18 @@ def _latest_notes(session: Session, task_ids: Sequence[int],
     return found
 
 
+def _note_as_said(note: StatusReport) -> str:
+    """A task's latest words as a report shows them, with who said them when not the lead unit itself: the office
+    for the unit, or a supporting unit on its part (probe 7: a supporting unit's words read as the silent lead unit's
+    latest report)."""
+    if note.source == "office":
+        return f"{note.note} (Văn phòng ghi nhận thay đơn vị)"
+    if note.source == "support":
+        unit = note.person.unit
+        return f"{note.note} ({unit.name if unit is not None else 'đ/c ' + note.person.full_name} phối hợp báo cáo)"
+    return note.note or ""
+
+
 def _first_deadlines(session: Session, task_ids: Sequence[int]) -> dict[int, dt.date]:
     """The deadline each task had before its first extension was granted (the audit log keeps it)."""
     first: dict[int, dt.date] = {}
@@ -1181,8 +1194,7 @@ def rows_for(session: Session, tasks: Sequence[Task], *, today: dt.date, tz: Zon
             done_on=state.done_at.astimezone(tz).date() if state.done_at and state.status == TaskStatus.DONE else None,
             category=SUPPORTING if supports_only(task, state) else _category(task, state, today, tz, rule,
                                                                              as_of=as_of),
-            latest_note=(f"{note.note} (Văn phòng ghi nhận thay đơn vị)" if note.source == "office" else note.note)
-            if note else None,
+            latest_note=_note_as_said(note) if note else None,
             latest_note_on=note.created_at.astimezone(tz).date() if note else None, updated_at=task.updated_at,
             first_due_on=state.first_due_on if as_of else firsts.get(task.id),
             effective_due_on=rule.effective_deadline(state.due_on) if state.due_on else None,
@@ -1304,6 +1316,10 @@ class SilentHolder:
     overdue: int
     since: dt.date  # when the first of their tasks was given
     away: str = ""  # on leave this week or now: "nghỉ phép 01/02–12/02, đ/c Y làm thay" (month probe 37, #5)
+    # their open tasks without a deadline (standing duties, check-ins), given SILENT_STANDING_AFTER_DAYS ago or more
+    # and never reported on (probe 7: a unit silent for twelve weeks on its duties was named to nobody)
+    standing: int = 0
+    standing_refs: tuple[str, ...] = ()  # their item numbers, in the notices' order
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -1319,6 +1335,7 @@ class WaitingOnOffice:
 
 
 SILENT_AFTER_DAYS = 7  # given at least this many days ago (a week of reminders) before "never answered" is said
+SILENT_STANDING_AFTER_DAYS = 28  # …for tasks without a deadline: four weeks, two check-ins unanswered
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -1341,7 +1358,7 @@ class WeeklyDigest:
     @property
     def is_empty(self) -> bool:
         return not (self.done or self.newly_overdue or self.still_overdue or self.pending or self.blocked
-                    or self.unreported or self.granted)
+                    or self.unreported or self.granted or self.silent)
 
     @property
     def nothing_new(self) -> bool:
@@ -1421,6 +1438,7 @@ def weekly_digest(session: Session, *, today: dt.date, tz: ZoneInfo, days: int =
     still: list[DigestItem] = []
     unreported: list[UnreportedDuty] = []
     overdue_held: dict[int, list[Task]] = {}
+    standing_held: dict[int, list[Task]] = {}  # open, without a deadline, never reported on
     tasks, rounds, _, _ = _selection(session, ReportFilter(), tz=tz, rule=rule)
     if notices is not None:
         tasks = [t for t in tasks if t.notice_id in notices]
@@ -1454,6 +1472,9 @@ def weekly_digest(session: Session, *, today: dt.date, tz: ZoneInfo, days: int =
             late = replace(item, effective_due=rule.effective_deadline(task.due_on), percent=task.percent or None,
                            reported_on=task.last_report_at.astimezone(tz).date() if task.last_report_at else None)
             (newly if rule.effective_deadline(task.due_on) + dt.timedelta(days=1) >= since else still).append(late)
+        elif task.due_on is None and task.status == TaskStatus.OPEN and task.last_report_at is None and \
+                task.assignee_id is not None and not task.recurrence and duty_kind(task) is not DutyKind.SUPPORTING:
+            standing_held.setdefault(task.assignee_id, []).append(task)
         if task.status == TaskStatus.BLOCKED:  # "vướng kinh phí, đề nghị tỉnh hỗ trợ": for the leaders to see
             blocked.append((task, item))
         elif task.status == TaskStatus.EXTENSION_REQUESTED:
@@ -1482,7 +1503,7 @@ def weekly_digest(session: Session, *, today: dt.date, tz: ZoneInfo, days: int =
     still.sort(key=lambda i: (i.effective_due or today, fold(i.unit)))
     unreported.sort(key=lambda u: (-u.missed, fold(u.unit)))
     after_local = after.astimezone(tz) if after is not None and after.astimezone(tz).date() < since else None
-    silent, waiting = _silent(session, overdue_held, today=today, tz=tz)
+    silent, waiting = _silent(session, overdue_held, today=today, tz=tz, standing=standing_held)
     return WeeklyDigest(since=since, until=today, done=done, newly_overdue=newly, still_overdue=still,
                         pending=pending, blocked=difficulties, unreported=unreported,
                         silent=silent, waiting_on_office=waiting, after=after_local,
@@ -1551,12 +1572,21 @@ def blocked_tasks(session: Session, *, tz: ZoneInfo, unit: str | None = None) ->
     return sorted(found, key=lambda b: (b.since or dt.date.max, fold(b.unit)))
 
 
-def _silent(session: Session, held: dict[int, list[Task]], *, today: dt.date,
-            tz: ZoneInfo) -> tuple[list[SilentHolder], list[WaitingOnOffice]]:
+def _silent(session: Session, overdue: dict[int, list[Task]], *, today: dt.date, tz: ZoneInfo,
+            standing: dict[int, list[Task]] | None = None) -> tuple[list[SilentHolder], list[WaitingOnOffice]]:
     """Of the people holding overdue tasks, those who never answered once (no report of theirs, none on any of their
     tasks by anyone of their unit, no question to the office) though given their first task SILENT_AFTER_DAYS ago or
-    more; and those whose question to the office is still unanswered (whatever else they said): the office owes them
-    an answer, a leader should not read them as silent."""
+    more — and of those holding `standing` tasks (without a deadline, never reported on), those given one
+    SILENT_STANDING_AFTER_DAYS ago or more who never answered either; and the holders of overdue tasks whose question
+    to the office is still unanswered (whatever else they said): the office owes them an answer, a leader should not
+    read them as silent."""
+    cutoff = today - dt.timedelta(days=SILENT_STANDING_AFTER_DAYS)
+    long_standing: dict[int, list[Task]] = {}
+    for person_id, tasks in (standing or {}).items():
+        if old := [t for t in tasks if t.created_at.astimezone(tz).date() <= cutoff]:
+            long_standing[person_id] = old
+    held = {person_id: overdue.get(person_id, []) or long_standing[person_id]
+            for person_id in {*overdue, *long_standing}}
     if not held:
         return [], []
     answered = set()  # they reported, or someone reported on one of their tasks (a deputy for the unit)
@@ -1576,16 +1606,19 @@ def _silent(session: Session, held: dict[int, list[Task]], *, today: dt.date,
     for person_id, tasks in held.items():
         if tasks[0].assignee is None:
             continue
+        late, duties = overdue.get(person_id, []), long_standing.get(person_id, [])
         name, unit = tasks[0].assignee.full_name, unit_name_of(tasks[0])
         if person_id in open_questions:
-            text, at = open_questions[person_id]
-            waiting.append(WaitingOnOffice(name=name, unit=unit, overdue=len(tasks), question=text,
-                                           asked_on=at.astimezone(tz).date()))
+            if late:  # (the office's list of questions answers for the rest)
+                text, at = open_questions[person_id]
+                waiting.append(WaitingOnOffice(name=name, unit=unit, overdue=len(late), question=text,
+                                               asked_on=at.astimezone(tz).date()))
             continue
-        given = min(t.created_at for t in tasks).astimezone(tz).date()
+        given = min(t.created_at for t in [*late, *duties]).astimezone(tz).date()
         if person_id in answered or (today - given).days < SILENT_AFTER_DAYS:
             continue
-        silent.append(SilentHolder(name=name, unit=unit, overdue=len(tasks), since=given,
+        silent.append(SilentHolder(name=name, unit=unit, overdue=len(late), since=given, standing=len(duties),
+                                   standing_refs=tuple(dict.fromkeys(t.item_ref for t in duties)),
                                    away=_away(session, tasks[0].assignee, today)))
     return (sorted(silent, key=lambda h: (h.since, fold(h.unit))),
             sorted(waiting, key=lambda w: (w.asked_on, fold(w.unit))))

@@ -807,7 +807,8 @@ def pending_extensions(session: Session, item_ref: str | None = None, decider: P
     return found
 
 
-def decided_extensions(session: Session, item_ref: str, decider: Person | None = None) -> list[ExtensionRequest]:
+def decided_extensions(session: Session, item_ref: str, decider: Person | None = None,
+                       today: dt.date | None = None) -> list[ExtensionRequest]:
     """The open tasks an item number means (read as `pending_extensions` reads it) whose latest extension request was
     decided (granted or refused) and none waits: a second "đồng ý gia hạn II.4.c" after the grant is told so. Only
     those `decider` may decide, if given; oldest first."""
@@ -819,10 +820,10 @@ def decided_extensions(session: Session, item_ref: str, decider: Person | None =
         .where(StatusReport.decision.in_(["approved", "rejected"]),
                Task.status.not_in([TaskStatus.DONE, TaskStatus.CANCELLED])).order_by(StatusReport.id)))
     rows = read_in_notices(session, rows, item_ref, lambda r: r.item_ref, lambda r: r.notice_id)
-    found = [extension_request(session, r.id) for r in rows]
+    found = [extension_request(session, r.id, today) for r in rows]
     if decider is not None:
         found = [r for r in found
-                 if may_decide(session, decider, session.get_one(Task, r.task_id), r.requester_id)]
+                 if may_decide(session, decider, session.get_one(Task, r.task_id), r.requester_id, today)]
     return found
 
 
@@ -837,7 +838,7 @@ class NamedShare:
 
 
 def shares_named(session: Session, text: str, *, item_ref: str | None,
-                 waiting: Sequence[ExtensionRequest]) -> list[NamedShare]:
+                 waiting: Sequence[ExtensionRequest], today: dt.date | None = None) -> list[NamedShare]:
     """The rows of the item a decision is about (`item_ref`, else the items of the `waiting` requests) whose unit,
     holder or last requester `text` names, among those with no request in `waiting`: a decision naming one of them is
     not about another unit's request."""
@@ -856,7 +857,7 @@ def shares_named(session: Session, text: str, *, item_ref: str | None,
         last = session.scalar(select(StatusReport.id).where(
             StatusReport.task_id == task.id, StatusReport.status == TaskStatus.EXTENSION_REQUESTED)
             .order_by(StatusReport.id.desc()).limit(1))
-        request = extension_request(session, last) if last is not None else None
+        request = extension_request(session, last, today) if last is not None else None
         names = [task.assignee.full_name if task.assignee else None, request.requester_name if request else None]
         if any(mentions(text, task.lead_name, name) for name in names):
             found.append(NamedShare(item_ref=task.item_ref, unit_name=task.lead_name, request=request))
@@ -1096,7 +1097,7 @@ def requests_to_recall(session: Session, *, today: dt.date,
                                   Task.status.not_in([TaskStatus.DONE, TaskStatus.CANCELLED]),
                                   *([StatusReport.task_id.in_(task_ids)] if task_ids is not None else []))
                            .order_by(StatusReport.id))
-    return [extension_request(session, r.id) for r in rows
+    return [extension_request(session, r.id, today) for r in rows
             if (recall_on(r.created_at, r.due_on) <= today if r.id not in recalled
                 else again_on is not None and again_on(recalled[r.id]) <= today)]
 

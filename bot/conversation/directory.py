@@ -255,7 +255,7 @@ class Imported:
 
 
 def import_with_news(session: Session, rows: Sequence[DirectoryRow], *, now: dt.datetime, actor_id: int | None,
-                     queue: bool = False, **detail: str) -> Imported:
+                     queue: bool = False, today: dt.date | None = None, **detail: str) -> Imported:
     """`import_assign_and_release`, and whom it must tell in chat. `queue` (the command line, which runs no
     channel): the news is kept, in the same transaction, for the running bot to send on its next tick."""
     result, assigned, released = import_assign_and_release(session, rows, now=now, actor_id=actor_id, **detail)
@@ -263,7 +263,7 @@ def import_with_news(session: Session, rows: Sequence[DirectoryRow], *, now: dt.
     news = replace(news, requests=tuple(pending_requests_touched(session, news.moved_tasks, result.changed_people)))
     if queue and not news.empty:
         queue_news(session, now=now, news=news.to_json())
-    plans = plan_requests(session, news)
+    plans = plan_requests(session, news, today)
     return Imported(result=result, assigned=assigned, released=released, news=news, requests=plans,
                     told=told_lines(session, news, plans))
 
@@ -280,7 +280,8 @@ async def import_file(conv: Conversation, event: Inbound, person: Person, data: 
         return True
     ctx = conv.ctx
     rows = await asyncio.to_thread(parse_directory, data, filename)
-    done = await ctx.db.run(import_with_news, rows, now=ctx.clock.now(), actor_id=person.id, via=event.channel,
+    done = await ctx.db.run(import_with_news, rows, now=ctx.clock.now(), actor_id=person.id, today=ctx.today(),
+                            via=event.channel,
                             file=filename[:200], sha256=file_digest(data))
     result = done.result
     log.info("directory %r imported by %s: %s units, %s people new, %s updated, %s tasks assigned", filename,
@@ -302,7 +303,8 @@ async def tell_import(conv: Conversation, news: DirectoryNews, plans: Sequence[R
     await _tell_new_assignees(conv, news.assigned)
     await _tell_former_heads(conv, news.former_heads)
     await _tell_heads_of_returns(conv, news.returned)
-    await _tell_requests(conv, plans if plans is not None else await conv.ctx.db.run(plan_requests, news))
+    await _tell_requests(conv, plans if plans is not None else await conv.ctx.db.run(plan_requests, news,
+                                                                                        conv.ctx.today()))
 
 
 async def send_directory_news(conv: Conversation) -> int:
@@ -334,16 +336,18 @@ class RequestPlan:
     no_longer: tuple[ShownAt, ...]
 
 
-def plan_requests(session: Session, news: DirectoryNews) -> list[RequestPlan]:
+def plan_requests(session: Session, news: DirectoryNews, today: dt.date | None = None) -> list[RequestPlan]:
+    """Whom each extension request the news touches now goes to; `today`: a head on leave that day is not one of
+    them (nor named as one), as when the request was made."""
     plans = []
     for report_id in news.requests:
-        request = extension_request(session, report_id)
+        request = extension_request(session, report_id, today)
         task = session.get_one(Task, request.task_id)
         if request.decision != "pending" or TaskStatus(task.status).is_closed:
             continue  # decided, replaced or finished meanwhile (the command line's news is told later)
         shown = extension_messages(session, report_id)
         shown_to = {s.person_id for s in shown}
-        deciders = [p for p in approvers(session, task.id, request.requester_id)
+        deciders = [p for p in approvers(session, task.id, request.requester_id, today)
                     if p.id != request.requester_id and p.id not in shown_to]
         no_longer = []
         for s in shown:

@@ -19,6 +19,7 @@ from scheduler.calendar import WorkingCalendar
 from scheduler.recurrence import Occurrence, next_occurrence
 from scheduler.series import rule_of
 from storage.models import OPEN_STATUSES, Notice, NoticeStatus, Person, Role, Task, TaskOccurrence
+from storage.reports import month_range
 from storage.tasks import open_tasks_for, unit_open_tasks
 
 if TYPE_CHECKING:
@@ -75,31 +76,23 @@ def report_addressee(text: str) -> str | None:
 
 def _span(unit: str, which: str, today: dt.date, year: str | None = None) -> tuple[dt.date, dt.date, str]:
     """The period asked about: its first and last day, and its name ("tháng 4/2027"). A month or quarter named by its
-    number is this year's, or next year's when this year's is over (`year`: the one typed)."""
-    if which not in ("nay", "toi", "sau") and unit != "tuan":
-        number = {"i": 1, "ii": 2, "iii": 3, "iv": 4}.get(which) or int(which)
-        months = 1 if unit == "thang" else 3
-        if unit == "quy" and number > 4:
-            number = 4
-        month = number if months == 1 else (number - 1) * 3 + 1
-        first = dt.date(int(year) if year else today.year, month, 1)
-        end_month = month + months - 1
-        last = (dt.date(first.year + 1, 1, 1) if end_month == 12 else dt.date(first.year, end_month + 1, 1)) \
-            - dt.timedelta(days=1)
-        if year is None and last < today:
-            return _span(unit, which, today, str(today.year + 1))
-        name = f"tháng {first.month}/{first.year}" if months == 1 else \
-            f"quý {('I', 'II', 'III', 'IV')[(first.month - 1) // 3]}/{first.year}"
-        return first, last, name
-    ahead = which != "nay"
+    number is this year's, or next year's when this year's is over (`year`: the one typed) — ahead, where a report
+    filter's "tháng 2" looks back (`storage.reports.parse_period`)."""
     if unit == "tuan":
-        monday = today - dt.timedelta(days=today.weekday()) + dt.timedelta(days=7 if ahead else 0)
+        monday = today - dt.timedelta(days=today.weekday()) + dt.timedelta(days=0 if which == "nay" else 7)
         return monday, monday + dt.timedelta(days=6), f"tuần từ {date_vn(monday)}"
     months = 1 if unit == "thang" else 3
-    index = (today.year * 12 + today.month - 1) // months * months + (months if ahead else 0)
-    first = dt.date(index // 12, index % 12 + 1, 1)
-    end_index = index + months
-    last = dt.date(end_index // 12, end_index % 12 + 1, 1) - dt.timedelta(days=1)
+    if which in ("nay", "toi", "sau"):
+        index = (today.year * 12 + today.month - 1) // months * months + (0 if which == "nay" else months)
+        start_year, start_month = divmod(index, 12)
+        start_month += 1
+    else:
+        number = {"i": 1, "ii": 2, "iii": 3, "iv": 4}.get(which) or int(which)
+        start_month = number if months == 1 else (min(number, 4) - 1) * 3 + 1
+        start_year = int(year) if year else today.year
+        if year is None and month_range(start_year, start_month, start_month + months - 1)[1] < today:
+            start_year += 1
+    first, last = month_range(start_year, start_month, start_month + months - 1)
     name = f"tháng {first.month}/{first.year}" if months == 1 else \
         f"quý {('I', 'II', 'III', 'IV')[(first.month - 1) // 3]}/{first.year}"
     return first, last, name

@@ -290,6 +290,9 @@ async def correct_draft(conv: Conversation, event: TextIn, person: Person) -> bo
                                                     misread=words.get(str(found[0]), ()),
                                                     written=texts.written_units(parsed)))
         return True
+    if split := SPLIT.match(folded.strip(" .!")):
+        await _split(conv, event, person, notice_id, split)
+        return True
     issued_on = await ctx.db.run(lambda s: s.get_one(Notice, notice_id).issued_on)  # "hạn 15 ngày" counts from it
     if replied or looks_like_correction(event.text):
         corrections = parse_corrections(event.text, today=ctx.today(), now=ctx.clock.now(), issued_on=issued_on)
@@ -312,6 +315,35 @@ async def correct_draft(conv: Conversation, event: TextIn, person: Person) -> bo
         return True
     await _apply(conv, event, person, notice_id, corrections, question)
     return True
+
+
+# "tách 1", "tách nhiệm vụ 1 thành 2 việc: …", "tách mục II.1 làm hai" (folded): a task split in two as the preview's
+# hint shows it (probe 7, #3: "Không hiểu dòng …"); what follows the number is the admin's own account of the parts
+SPLIT = re.compile(r"^(?:(?:de nghi|xin|cho|giup)\s+)?tach\s+(?:(?:nhiem vu|nv|viec)\s+(?:so\s+)?(?P<n>\d{1,3})"
+                   r"|muc\s+(?P<ref>[ivx]+(?:\.[\w]+)*|\d+(?:\.[\w]+)*)|(?P<bare>\d{1,3}))\b(?!\.\w)"
+                   r"(?:\s*(?:thanh|lam|ra)\s+(?:2|hai)\b.*|\s*:.*"
+                   r"|(?:\s+(?:ra|giup|em|toi|minh|nhe|nha|a|voi|di))+\W*)?$", re.S)
+
+
+async def _split(conv: Conversation, event: TextIn, person: Person, notice_id: int, split: re.Match[str]) -> None:
+    """"tách 1": the split the preview suggests for a task that holds a one-off paper and its recurring reports,
+    applied as its two correction lines; for any other task, the two lines to type."""
+    ctx = conv.ctx
+    number = split["n"] or split["bare"]
+    ref = re.sub(r"^[ivx]+(?=\.|$)", lambda m: m.group().upper(), split["ref"]) if split["ref"] else None
+    found = await ctx.db.run(draft_task, notice_id, number=int(number) if number else None, ref=ref)
+    if found is None:
+        await conv.say(event, texts.no_draft_task(number if number else f"Mục {ref}"))
+        return
+    parsed, _draft = await ctx.db.run(draft_view, notice_id)
+    lines = texts.split_lines(parsed, *found)
+    if lines is None:
+        log.info("split of task %s of notice %s asked: not a paper with reports", found[0], notice_id)
+        await conv.say(event, texts.cannot_split(*found))
+        return
+    issued_on = await ctx.db.run(lambda s: s.get_one(Notice, notice_id).issued_on)
+    corrections = parse_corrections("\n".join(lines[:2]), today=ctx.today(), now=ctx.clock.now(), issued_on=issued_on)
+    await _apply(conv, event, person, notice_id, corrections)
 
 
 # "hoàn tác", "nhầm, hoàn tác giúp", "khôi phục lại", "khôi phục nhiệm vụ 12 như cũ", "trả lại như cũ", "undo": the

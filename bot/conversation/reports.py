@@ -168,7 +168,14 @@ async def typed_question(conv: Conversation, event: TextIn, person: Person) -> b
     if person.role in (Role.ADMIN, Role.LEADER) and (given := _GIVEN_YET.match(folded)) is not None:
         # "Văn phòng đã giao việc cho các đơn vị chưa?": whether the notice's tasks went out, and to whom (probe s43
         # #1: not understood)
-        named = parse_filter(squeezed[:len(given.group("pre") or "")], conv.ctx.today()).notice
+        pre = squeezed[:len(given.group("pre") or "")]
+        named = parse_filter(pre, conv.ctx.today()).notice
+        if named is None and (unit := await _unit_not_the_office(conv, pre)) is not None:
+            # "Phòng Kinh tế - Hạ tầng đã giao việc cho các chuyên viên chưa?": the unit handing on its own work —
+            # its report says who holds each task (s44 review: read as the office's question about the notices)
+            log.info("report question from %s (unit gave yet): %r", person.handle, event.text)
+            await summary(conv, event, [unit], person, subject=True, files=False)
+            return True
         log.info("report question from %s (given yet): %r", person.handle, event.text)
         found = await conv.ctx.db.run(notices_given, number=named, tz=conv.ctx.policy.calendar.tz)
         await conv.say(event, texts.notices_given_answer(found, named))
@@ -624,6 +631,24 @@ def _notice_subject(session: Session, notice_id: int | None) -> str | None:
 
 def _unit_names(session: Session) -> list[str]:
     return list(session.scalars(select(Unit.name)))
+
+
+def _office_unit_names(session: Session) -> set[str]:
+    """The units of the office (every admin's unit): the ones that give out the work."""
+    return set(session.scalars(select(Unit.name).join(Person, Person.unit_id == Unit.id).where(
+        Person.role == Role.ADMIN)))
+
+
+async def _unit_not_the_office(conv: Conversation, typed: str) -> str | None:
+    """The unit of the directory that the words before "đã giao việc … chưa?" name (as typed, for the report's
+    filter), when it is one and not the office's (an admin's unit: the one that gives out the work)."""
+    if not typed.strip(" ,.-:"):
+        return None
+    scope = await _scope_of(conv, typed)
+    if not isinstance(scope, tuple) or scope[0] is None:
+        return None
+    offices = await conv.ctx.db.run(_office_unit_names)
+    return None if any(name in offices for name in (scope[2] or "").split(", ")) else scope[0]
 
 
 # ---------------------------------------------------------------- the weekly digest

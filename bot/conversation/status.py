@@ -198,16 +198,22 @@ SNOOZE = re.compile(r"\bnhac\s*lai\b\s*(?P<when>.*)$|\bnhac\s+(?:toi|em|minh|anh
 # the office gets the question too
 OFFICE_MATTERS = re.compile(r"\b(?:mau|bieu mau|file|tep|ban giay|van ban giay|ban mem|ban cung|ky so|dong dau"
                             r"|o dau|lam sao|the nao|nhu the nao|co duoc|co can)\b")
-# a question about the task, not a report: "mục 2.1 là gì?", "ai phối hợp?"
-QUESTION = re.compile(r"\?\s*$|\b(?:la (?:viec |nhiem vu |noi dung |cai )?gi|gi (?:vay|the)|viec gi|the nao"
+# a question about the task, not a report: "mục 2.1 là gì?", "ai phối hợp?", "hạn có đổi không ạ? em thấy …" (a
+# question mark with more after it: heldout-4)
+QUESTION = re.compile(r"\?\s*$|(?<=\w)\?(?=\s+\w)"
+                      r"|\b(?:la (?:viec |nhiem vu |noi dung |cai )?gi|gi (?:vay|the)|viec gi|the nao"
                       r"|ai phoi hop|phoi hop voi ai|bao gio|khi nao"
                       r"|ngay nao|(?:don vi|co quan|ai|noi|cho) nao|cho ai|voi ai|o dau|nhu the nao"
                       # "mục 7 lúc nào phải nộp vậy em", "hạn hôm nào ạ", "bao lâu nữa": asked, not reported
                       r"|luc nao|hom nao|thang nao|tuan nao|may gio|bao lau"
+                      # "mục 3 bên e làm chính hay chỉ hỗ trợ", "nhờ anh gửi lại ạ" (heldout-4): asked of the office
+                      r"|\bhay\s+(?:chi|la)\b"
+                      r"|\bnho\s+(?:anh|chi|a|c|em|ban|dong chi|van phong)\s+(?:gui|cap|chuyen)\s+lai\b"
                       # "giao … mục nào vậy? có phải báo cáo hằng tháng không" typed without marks (probe 39, #3)
                       r"|(?:muc|viec|nhiem vu) nao (?:vay|the|a|ha)\b|\bco phai\b(?:\s+\w+){1,8}?\s+khong\s*[?.!]*\s*$"
                       # "nộp chưa?", "xong chưa em" (not "còn phần báo cáo chưa viết": not yet written)
-                      r"|(?:xong|nop|gui|bao cao) chua(?!\s+(?!(?:a|vay|the|nhi|ha|em|anh|chi|ban|dong chi)\b)\w)"
+                      r"|(?:xong|nop|gui|bao cao) chua"
+                      r"(?!\s+(?!(?:a|vay|the|nhi|ha|em|anh|chi|ban|dong chi|cac|moi)\b)\w)"
                       # "… làm gì vậy", "… nào ạ" at the end (not "chưa có vướng mắc gì ạ": nothing, said politely)
                       # ("mục 2.4 chưa làm gì ạ": nothing done yet, reported)
                       r"|(?:(?:nao|sao) (?:vay|the|a|ha)|gi (?:vay|the|ha)"
@@ -848,7 +854,7 @@ async def typed_extension_decision(conv: Conversation, event: TextIn, person: Pe
         in_notice = _notice_lead(found[0])
         mine = [r for r in pending if _notice_lead(r.notice_number) == in_notice]
         if mine or any(_notice_lead(r.notice_number) == in_notice
-                       for r in await ctx.db.run(decided_extensions, ref, person)):
+                       for r in await ctx.db.run(decided_extensions, ref, person, ctx.today())):
             pending = mine
         else:
             in_notice = None  # another document's number ("… theo CV 123"): not which notice
@@ -881,7 +887,7 @@ async def typed_extension_decision(conv: Conversation, event: TextIn, person: Pe
     if approve and ref is not None and not named and await _move_unasked(conv, event, person, ref, rest, rest_folded):
         return True  # a grant with a date on shares nobody asked to extend (every share, or the unit named)
     if not named and (ref is not None or about_extension) and \
-            (shares := await ctx.db.run(shares_named, rest, item_ref=ref, waiting=pending)):
+            (shares := await ctx.db.run(shares_named, rest, item_ref=ref, waiting=pending, today=ctx.today())):
         # it names another unit of the item (its request decided already, or none): not about the one waiting
         share = shares[0]
         if share.request is not None and share.request.decision == "pending":
@@ -912,7 +918,7 @@ async def typed_extension_decision(conv: Conversation, event: TextIn, person: Pe
     if not about_extension and ref is None and len(rest_folded.split()) > DECISION_TAIL_WORDS and len(pending) != 1:
         return False  # "đồng ý với ý kiến …": not about a request
     if not pending and ref is not None and not named and \
-            (settled := [r for r in await ctx.db.run(decided_extensions, ref, person)
+            (settled := [r for r in await ctx.db.run(decided_extensions, ref, person, ctx.today())
                      if in_notice is None or _notice_lead(r.notice_number) == in_notice]):
         # a second "đồng ý gia hạn II.4.c" after the grant: already decided (when, by whom, to which date)
         waiting = await ctx.db.run(pending_extensions, None, person, today=ctx.today())

@@ -84,3 +84,17 @@ async def test_a_unit_asked_whether_it_did_something_is_still_its_report(h: Harn
     assert "Tình hình giao việc" not in said and "Phòng Tài chính - Kế hoạch" in said, said
     said = await _asked(h, "Phòng Kinh tế - Hạ tầng đã chuyển hồ sơ cho thị trấn chưa?")
     assert "Tình hình giao việc" not in said, said
+
+
+async def test_a_unit_asked_whether_it_gave_out_its_work_gets_its_report(h: Harness) -> None:
+    """"Phòng X đã giao việc cho người thực hiện chưa?" is about the unit handing on its own work (its report says
+    who holds each task), not the office's question about the notices; "Văn phòng đã giao …" still is."""
+    await h.say("vanthu", NOTICE)
+    await h.tap("vanthu", texts.BUTTON_CONFIRM)
+    for asked in ("Phòng Kinh tế - Hạ tầng đã giao việc cho người thực hiện chưa?",
+                  "Phòng Tài chính - Kế hoạch đã phân công cho các phòng ban chưa?"):
+        said = await _asked(h, asked)
+        assert "đã giao 4 nhiệm vụ" not in said and asked.split(" đã ")[0] in said, said
+        assert "UBND thị trấn Đầm Hà" not in said, said
+    said = await _asked(h, "Văn phòng HĐND và UBND huyện đã giao việc cho các đơn vị chưa?")
+    assert "đã giao 4 nhiệm vụ" in said, said
