@@ -1358,7 +1358,17 @@ class WeeklyDigest:
     @property
     def is_empty(self) -> bool:
         return not (self.done or self.newly_overdue or self.still_overdue or self.pending or self.blocked
-                    or self.unreported or self.granted or self.silent)
+                    or self.unreported or self.granted or any(self.silence_to_tell(h) for h in self.silent))
+
+    def silence_to_tell(self, holder: SilentHolder) -> bool:
+        """Whether a holder silent on tasks without a deadline only is reason enough to send a summary this week: when
+        the silence reaches four weeks, eight, twelve … within it (a leader is told once a month, not every Friday,
+        when nothing else is new; a summary sent anyway lists every silent holder)."""
+        if holder.overdue or not holder.standing:
+            return False
+        step = SILENT_STANDING_AFTER_DAYS
+        k = max(1, -(-(self.since - holder.since).days // step))  # the first multiple on or after `since`
+        return holder.since + dt.timedelta(days=k * step) <= self.until
 
     @property
     def nothing_new(self) -> bool:

@@ -31,7 +31,7 @@ CHỦ TỊCH
 Nguyễn Văn Bình
 """
 
-SILENT = "nhiệm vụ không có thời hạn chưa báo cáo lần nào"
+SILENT = "nhiệm vụ không có thời hạn (mục 1) chưa báo cáo lần nào"
 
 
 @pytest.fixture
@@ -58,8 +58,15 @@ async def test_the_unit_silent_four_weeks_on_its_duties_is_named_to_the_leader(h
         "chưa báo cáo lần nào" in summaries[-1], summaries[-1]
     assert "Phan Thị Lan" not in summaries[-1]  # she answered
     assert summaries[-1].endswith(texts.WEEKLY_MORE), summaries[-1]
+    # with nothing else new, the summary is not sent again every week for him: in the week his silence reaches eight
+    # weeks (from 07/12: 01/02), it is
+    mark = len(h.sent)
+    await h.advance_to(local(2027, 1, 29, 17, 0))
+    assert not any(SILENT in t for t in texts_to(h, "ct", mark)), texts_to(h, "ct", mark)
+    await h.advance_to(local(2027, 2, 3, 17, 0))  # (the summary moved to Wednesday 03/02: Tết 04/02–10/02)
+    assert any(SILENT in t for t in texts_to(h, "ct", mark)), texts_to(h, "ct", mark)
     # once he answers, he is not named again
     await h.say("tp_ktht", "1 đã kiểm tra 3 công trình, đang tiếp tục đôn đốc")
     mark = len(h.sent)
-    await h.advance_to(local(2027, 1, 29, 17, 0))
+    await h.advance_to(local(2027, 3, 5, 17, 0))
     assert not any(SILENT in t for t in texts_to(h, "ct", mark)), texts_to(h, "ct", mark)
