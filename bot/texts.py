@@ -2493,9 +2493,12 @@ def task_card_text(*, item_ref: str, notice_title: str, text: str, due_on: dt.da
 def assignment_text(name: str, notice_title: str, tasks: Sequence[tuple[str, str, dt.date | None, str | None]],
                     buttons: bool, today: dt.date | None = None, units: Sequence[str | None] = (),
                     supporting: Sequence[bool] = (), supporting_ahead: bool = True,
-                    checkin_every: int = DEFAULT_POLICY.checkin_every_working_days) -> str:
+                    checkin_every: int = DEFAULT_POLICY.checkin_every_working_days,
+                    runs: Callable[[dt.date], str | None] | None = None) -> str:
     """Sent once when a notice is confirmed (or a task reaches its holder later): every task of that notice given
-    to this person; a deadline already past `today` is said to be past. `units`: each task's lead unit, said when
+    to this person; a deadline already past `today` is said to be past; `runs` (the calendar's `deadline_runs`): where
+    a deadline on a day off runs to, as the preview and the digests say it (probe 7: a quarterly round "hạn
+    20/12/2026" given without "(rơi vào Chủ nhật, tính đến hết 21/12/2026)"). `units`: each task's lead unit, said when
     the person holds tasks of several units (a second post, kiêm nhiệm). `supporting`: each task is a supporting
     duty on the lighter ladder (`ReminderPolicy.supports_task_lightly`; `supporting_ahead`: reminded once ahead).
     `checkin_every`: the working days between the updates asked of a task without a deadline."""
@@ -2516,7 +2519,9 @@ def assignment_text(name: str, notice_title: str, tasks: Sequence[tuple[str, str
         for i in indices:
             ref, text, due, period = tasks[i]
             late = " — đã quá hạn, đề nghị khẩn trương thực hiện" if due and today and due < today else ""
-            deadline = ("hạn " + date_vn(due) if due else "không có thời hạn") + _round_note(period) + late
+            ran = runs(due) if due and runs is not None else None
+            deadline = ("hạn " + date_vn(due) if due else "không có thời hạn") + _round_note(period) + \
+                (f", {ran}" if ran else "") + late
             mark = " (phối hợp)" if light[i] and not all(light) else ""
             lines.append(f"• Mục {ref}{f' ({unit})' if inline else ''}{mark}: {short_title(text, lead=leads[i])} — "
                          f"{deadline}")

@@ -57,7 +57,7 @@ async def start(conv: Conversation, event: TextIn, args: list[str], person: Pers
             ctx.today(), units=[t.lead_name for t in mine],
             supporting=[ctx.policy.supports_task_lightly(t) for t in mine],
             supporting_ahead=bool(ctx.policy.supporting_days_before),
-            checkin_every=ctx.policy.checkin_every_working_days))
+            checkin_every=ctx.policy.checkin_every_working_days, runs=ctx.policy.calendar.deadline_runs))
         if sent.last_id is not None:
             for task in mine:
                 await ctx.db.run(remember_task_message, task_id=task.id, channel=sent.channel, chat_id=sent.chat_id,

@@ -695,7 +695,8 @@ async def tell_assigned(conv: Conversation, title: str, assignees: dict[int, lis
                                      buttons, ctx.today(), units=units,
                                      supporting=[ctx.policy.supports_task_lightly(t) for t in tasks],
                                      supporting_ahead=bool(ctx.policy.supporting_days_before),
-                                     checkin_every=ctx.policy.checkin_every_working_days)
+                                     checkin_every=ctx.policy.checkin_every_working_days,
+                                     runs=ctx.policy.calendar.deadline_runs)
         if supports and person_id in supports:
             _, rows = await ctx.db.run(supported_tasks, person_id, supports[person_id])
             text = f"{text}\n\n{texts.support_section(title, rows)}"
