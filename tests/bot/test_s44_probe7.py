@@ -36,13 +36,19 @@ Nguyễn Văn Bình
 """
 
 
-@pytest.fixture
-async def h(db_url: str):  # type: ignore[no-untyped-def]
+async def confirmed(db_url: str) -> Harness:
+    """The notice confirmed on Monday 07/12/2026, item 1 handed to the cadre."""
     harness = Harness(db_url=db_url, clock=FakeClock(local(2026, 12, 7, 9, 0)))
     await harness.start(directory_csv=DIRECTORY.encode(), enroll_all=True)
     await harness.say("vp", NOTICE)
     await harness.tap("vp", texts.BUTTON_CONFIRM)
     await harness.say("tp", "/giao 1 Đỗ Thị Thu")
+    return harness
+
+
+@pytest.fixture
+async def h(db_url: str):  # type: ignore[no-untyped-def]
+    harness = await confirmed(db_url)
     yield harness
     await harness.stop()
 

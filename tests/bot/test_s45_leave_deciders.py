@@ -8,13 +8,11 @@ import datetime as dt
 
 import pytest
 
-from bot import texts
 from bot.conversation.directory import DirectoryNews, plan_requests
 from bot.sandbox.harness import Harness
-from scheduler.clock import FakeClock
 from storage.directory import person_by_handle
 from storage.tasks import decided_extensions, requests_to_recall, shares_named
-from tests.bot.test_s44_probe7 import DIRECTORY, NOTICE, _head_away
+from tests.bot.test_s44_probe7 import _head_away, confirmed
 from tests.conftest import local
 
 AWAY = dt.date(2027, 2, 18)  # the head on leave 01/02–19/02
@@ -24,11 +22,7 @@ HEAD_WORDS = "đ/c Hoàng Văn Minh (trưởng đơn vị chủ trì)"
 
 @pytest.fixture
 async def h(db_url: str):  # type: ignore[no-untyped-def]
-    harness = Harness(db_url=db_url, clock=FakeClock(local(2026, 12, 7, 9, 0)))
-    await harness.start(directory_csv=DIRECTORY.encode(), enroll_all=True)
-    await harness.say("vp", NOTICE)
-    await harness.tap("vp", texts.BUTTON_CONFIRM)
-    await harness.say("tp", "/giao 1 Đỗ Thị Thu")
+    harness = await confirmed(db_url)
     yield harness
     await harness.stop()
 
