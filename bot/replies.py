@@ -307,6 +307,12 @@ def one_off_step(text: str, task_text: str) -> bool:
 SUBMITTED = re.compile(r"\bda\s+(?:trinh|gui\s+to\s+trinh)\b")
 ASKS_SUBMISSION = re.compile(r"\btham muu\b|\btrinh\s+(?:ubnd|uy ban|hdnd|chu tich|thuong truc|ban thuong vu|btv|"
                              r"tinh uy|huyen uy|thanh uy|lanh dao|cap co tham quyen)\b")
+# a task that goes on once its paper is submitted: "xây dựng, trình BTV ban hành Chương trình … và triển khai thực hiện
+# các cuộc kiểm tra" — the draft submitted is a step, not the work (probe 8, #2; folded)
+GOES_ON_AFTER_SUBMISSION = re.compile(r"\btrinh\b.*?(?:\bva\b|[,;])\s*(?:(?:to chuc|chi dao|huong dan)\s+)?"
+                                      r"(?:trien khai|thuc hien|to chuc thuc hien)\b")
+# the paper's issue still to come: "…, dự kiến ban hành 15/01", "đang chờ ký ban hành" (folded)
+ISSUE_TO_COME = re.compile(r"\b(?:du kien|se|cho|chuan bi|sap)\s+(?:duoc\s+)?(?:ky\s+)?(?:ban hanh|phe duyet)\b")
 UNDER_WAY = re.compile(r"\b(?:dang|chua|du thao|mot phan|tiep tuc|tien do)\b")  # "đã báo cáo tiến độ": not yet done
 NOT_DONE = re.compile(r"\b(?:chua|khong|kho|chang|khong the|chua the)\s+(?:kip\s+)?(?:xong|hoan thanh|hoan tat)\b")
 # "chưa xong ạ" said alone: under way, not finished (with more said, "chưa xong, còn chờ số liệu", a note)
@@ -732,7 +738,9 @@ def parse_status_text(text: str, *, today: dt.date, now: dt.datetime | None = No
         # "báo cáo tháng 3: …, đạt 60%" on a recurring report: that round is done; the share is the report's content
         return StatusUpdate(status=TaskStatus.DONE, percent=100, note=note)
     sent = LATE_EXCUSE.sub(" ", folded)  # "…, xin lỗi chậm do chờ các xã": why it was late, not what it waits for
-    if SUBMITTED.search(sent) and ASKS_SUBMISSION.search(chat_fold(deliverable or task_text or "")):
+    the_work = chat_fold(deliverable or task_text or "")
+    if SUBMITTED.search(sent) and ASKS_SUBMISSION.search(the_work) and \
+            not GOES_ON_AFTER_SUBMISSION.search(the_work) and not ISSUE_TO_COME.search(sent):
         # "đã trình UBND huyện dự thảo Kế hoạch …" on "tham mưu UBND huyện ban hành Kế hoạch …, trình UBND huyện
         # trước …": the draft submitted is the work asked of the unit (probe 7, #16), not a draft under way
         sent = re.sub(r"\bdu thao\b", "ban", sent)
@@ -762,7 +770,8 @@ def parse_status_text(text: str, *, today: dt.date, now: dt.datetime | None = No
             percent == 0:  # "0%": not started
         return StatusUpdate(status=TaskStatus.OPEN, note=note)
     if percent is not None or PROGRESS.search(folded) or PARTLY.search(folded) or PLANNED.search(folded) or \
-            NOT_DONE_ALONE.match(folded) or RETURNED.search(folded):
+            NOT_DONE_ALONE.match(folded) or RETURNED.search(folded) or SUBMITTED.search(sent):
+        # ("đã trình BTV dự thảo …" on a task that goes on after it: a step done — probe 8, #2)
         return StatusUpdate(status=TaskStatus.IN_PROGRESS, percent=percent, note=note)
     return StatusUpdate(status=None, note=note)  # a plain progress note
 

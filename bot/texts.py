@@ -4807,12 +4807,15 @@ DIRECTION_REMIND = vn("Đề nghị đồng chí khẩn trương thực hiện v
 
 
 def direction_text(name: str, leader: Person, tasks: Sequence[DirectionTarget], said: str, *,
-                   replies: bool = True) -> str:
-    """To whoever holds the tasks a leader's reply was about: the direction as written, and how to report."""
+                   replies: bool = True, covering: tuple[str, dt.date] | None = None) -> str:
+    """To whoever holds the tasks a leader's reply was about: the direction as written, and how to report.
+    `covering`: sent to the colleague standing in for the holder on leave (the holder's name, the last day of leave)."""
     who = f"{leader.full_name}, {leader.title}" if leader.title else leader.full_name
     refs = ", ".join(t.item_ref for t in tasks)
     titles = list(dict.fromkeys(in_sentence(t.notice_title) for t in tasks))
     lines = [f"Kính gửi đồng chí {name},",
+             *([f"(Đồng chí nhận thay đ/c {covering[0]} nghỉ phép đến hết {date_vn(covering[1])}.)"] if covering
+               else []),
              f"Đồng chí {who} có ý kiến chỉ đạo về nhiệm vụ mục {refs} ({'; '.join(titles)}):",
              f"“{shorten(said, 1500)}”",
              ("Đồng chí trả lời tin này để báo cáo kết quả" if replies else "Để báo cáo kết quả, đồng chí gõ")
@@ -4880,10 +4883,12 @@ def direction_to_office(name: str, leader: Person, tasks: Sequence[DirectionTarg
 
 def direction_passed(tasks: Sequence[DirectionTarget], reached: Sequence[DirectionTarget],
                      office: Sequence[str] = (), to_office: Sequence[DirectionTarget] = (),
-                     charged: Sequence[tuple[str, str]] = ()) -> str:
+                     charged: Sequence[tuple[str, str]] = (),
+                     covered: Mapping[str, tuple[str, dt.date]] | None = None) -> str:
     """To the leader: to whom the direction went (`office`: the admins given `to_office`, tasks nobody holds;
-    `charged`: the heads of units it charges that hold none of its tasks, as (unit, head)), and which tasks nobody
-    could be told of."""
+    `charged`: the heads of units it charges that hold none of its tasks, as (unit, head); `covered`: a holder on
+    leave → the colleague standing in, also told, and the leave's last day), and which tasks nobody could be told
+    of."""
     got = {t.task_id for t in reached} | ({t.task_id for t in to_office} if office else set())
     lines = ["Đã chuyển ý kiến chỉ đạo của đồng chí đến:"] if reached or charged else []
     by_person: dict[str, list[DirectionTarget]] = {}
@@ -4893,6 +4898,9 @@ def direction_passed(tasks: Sequence[DirectionTarget], reached: Sequence[Directi
         units = ", ".join(dict.fromkeys(t.unit_name for t in theirs if t.unit_name))
         lines.append(f"• đ/c {holder}{' (' + units + ')' if units else ''} — mục "
                      f"{', '.join(t.item_ref for t in theirs)}")
+        if covered and holder in covered:  # (probe 8, #4: the direction went to a head on leave, nobody else told)
+            cover, until = covered[holder]
+            lines.append(f"  (đ/c {holder} nghỉ phép đến hết {date_vn(until)}; đã chuyển cả đ/c {cover} làm thay)")
     lines += [f"• đ/c {head} ({unit}) — đơn vị được giao theo ý kiến (không chủ trì mục này)" for unit, head in charged]
     if office and to_office:
         lines.append(f"Nhiệm vụ chưa có người nhận — đã chuyển ý kiến đến Văn phòng (đ/c {', đ/c '.join(office)}) "

@@ -348,7 +348,9 @@ async def _split(conv: Conversation, event: TextIn, person: Person, notice_id: i
 
 # "hoàn tác", "nhầm, hoàn tác giúp", "khôi phục lại", "khôi phục nhiệm vụ 12 như cũ", "trả lại như cũ", "undo": the
 # draft's last correction taken back (probe s42: each got "chưa hiểu … để nạp văn bản …"); typed folded
-UNDO = re.compile(r"^(?:(?:(?:ay|oi|chet)\s+)?(?:nham|sai|xin loi|sorry)\W*\s*)?(?:(?:xin|cho|de nghi)\s+)?"
+# (a clerk's lead-in before it: "à nhầm, hoàn tác", "ơ nhầm rồi, …", "thôi, hoàn tác" — probe 8, #1)
+UNDO = re.compile(r"^(?:(?:(?:ay|oi|chet|a|o|u|ui|ua|thoi)\W*\s+)?(?:(?:nham|sai|xin loi|sorry)(?:\s+roi)?\W*\s*)?"
+                  r"(?:thoi\W*\s+)?)?(?:(?:xin|cho|de nghi)\s+)?"
                   r"(?:hoan tac|undo|khoi phuc|phuc hoi|tra lai|quay lai|lay lai)"
                   r"(?:\s+(?:lai|nhiem vu\s+\d{1,3}|muc\s+\S+|\d{1,3}"
                   r"|lan sua(?:\s+(?:vua roi|vua xong|cuoi|gan nhat|truoc))?|nhu cu|nhu truoc"

@@ -98,7 +98,9 @@ async def summary(conv: Conversation, event: TextIn, args: list[str], person: Pe
 # "Kính đề nghị Văn phòng tổng hợp, báo cáo …" — probe s43 #45, E15; not "Đề nghị Sở X báo cáo …", a direction)
 _ASKED_OF_OFFICE = r"(?:(?:kinh\s+)?(?:de nghi|yeu cau|nho)\s+(?:(?:van phong|vp)\s+)?)?"
 REPORT_QUESTION = re.compile(
-    rf"^{_ASKED_OF_OFFICE}(?:(?:cho|xin|gui|giup)\s+(?:toi|anh|chi|em|minh)?\s*)?(?:xem|bao cao|xuat|gui|tai|lay)?\s*"
+    # ("tóm tắt tình hình tuần này": probe 8, #6)
+    rf"^{_ASKED_OF_OFFICE}(?:(?:cho|xin|gui|giup)\s+(?:toi|anh|chi|em|minh)?\s*)?"
+    r"(?:xem|bao cao|xuat|gui|tai|lay|tom tat|tom luoc)?\s*"
     r"(?:tinh hinh|tien do|ket qua|(?:file|tep|bang)?\s*excel|bieu do|do thi|tong hop)\b"
     # "Xem chi tiết nhiệm vụ của xã Đức Trọng" (probe s43, F12)
     r"|^(?:cho\s+(?:toi\s+)?)?xem\s+chi tiet\b"

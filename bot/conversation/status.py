@@ -201,7 +201,9 @@ OFFICE_MATTERS = re.compile(r"\b(?:mau|bieu mau|file|tep|ban giay|van ban giay|b
 # a question about the task, not a report: "mục 2.1 là gì?", "ai phối hợp?", "hạn có đổi không ạ? em thấy …" (a
 # question mark with more after it: heldout-4)
 QUESTION = re.compile(r"\?\s*$|(?<=\w)\?(?=\s+\w)"
-                      r"|\b(?:la (?:viec |nhiem vu |noi dung |cai )?gi|gi (?:vay|the)|viec gi|the nao"
+                      # ("không có vụ việc gì mới", "chưa có việc gì phát sinh": nothing new, reported — probe 8, #5)
+                      r"|\b(?:la (?:viec |nhiem vu |noi dung |cai )?gi|gi (?:vay|the)|(?<!\bvu )(?<!\bco )viec gi"
+                      r"|the nao"
                       r"|ai phoi hop|phoi hop voi ai|bao gio|khi nao"
                       r"|ngay nao|(?:don vi|co quan|ai|noi|cho) nao|cho ai|voi ai|o dau|nhu the nao"
                       # "mục 7 lúc nào phải nộp vậy em", "hạn hôm nào ạ", "bao lâu nữa": asked, not reported
@@ -1283,6 +1285,7 @@ async def _pass_direction(conv: Conversation, event: TextIn, person: Person, tar
         if t.assignee_id is not None:
             holders.setdefault(t.assignee_id, []).append(t)
     reached: list[DirectionTarget] = []
+    covered: dict[str, tuple[str, dt.date]] = {}
     for assignee_id, theirs in holders.items():
         holder = await ctx.db.run(person_by_id, assignee_id)
         if holder is None:
@@ -1291,6 +1294,16 @@ async def _pass_direction(conv: Conversation, event: TextIn, person: Person, tar
         sent = await conv.notify(holder, Outgoing(text=texts.direction_text(holder.full_name, person, theirs, text,
                                                                             replies=replies)),
                                  remember=("task", theirs[0].task_id) if len(theirs) == 1 else None)
+        if holder.on_leave(ctx.today()) and holder.leave_cover_id not in (None, person.id) and \
+                holder.leave_to is not None and \
+                (cover := await ctx.db.run(person_by_id, holder.leave_cover_id)) is not None and \
+                await conv.notify(cover, Outgoing(text=texts.direction_text(
+                    cover.full_name, person, theirs, text, replies=False,
+                    covering=(holder.full_name, holder.leave_to)))) is not None:
+            # the holder on leave: the colleague standing in acts on it meanwhile (probe 8, #4)
+            covered[holder.full_name] = (cover.full_name, holder.leave_to)
+            if sent is None:
+                reached += theirs
         if sent is None:
             continue
         reached += theirs
@@ -1309,7 +1322,7 @@ async def _pass_direction(conv: Conversation, event: TextIn, person: Person, tar
         if await conv.notify(head, Outgoing(text=texts.direction_to_charged(head.full_name, person, unit, targets,
                                                                            text))) is not None:
             told.append((unit, head.full_name))
-    said = texts.direction_passed(targets, reached, office, unheld, charged=told)
+    said = texts.direction_passed(targets, reached, office, unheld, charged=told, covered=covered)
     if not_told := [u for u in await ctx.db.run(named_without_tasks, event.text, [t.task_id for t in targets], person)
                     if all(u != unit for unit, _ in told)]:
         said += "\n" + texts.direction_not_told(not_told)
@@ -1661,6 +1674,11 @@ def is_acknowledgement(text: str) -> bool:
     (probe s18: "đã" folded reads as "dạ", and a report with no status word was taken for a thank-you and left
     unanswered)."""
     folded = _HELLO_LEAD.sub("", chat_fold(_PAST.sub("đã_", nfc(text))).strip(" .!,"))
+    first, stop, rest = folded.partition(". ")
+    if stop and _ACK.match(first) and _ACK_WORD.search(first) and _PROMISED.match(rest) and \
+            not _DONE_WORK.search(rest) and "?" not in rest:
+        # "Đã nhận nhiệm vụ. UBND huyện sẽ báo cáo định kỳ trước ngày 25 hằng tháng." (probe 8, #6: "chưa hiểu")
+        return True
     return bool(folded) and (_ACK.match(folded) is not None or (_EMOJI_ONLY.match(folded) is not None
                                                               and "?" not in folded)) \
         and not any(ch.isdigit() for ch in folded)  # ("???": someone lost, answered with how to go on)
@@ -1850,6 +1868,8 @@ def _only_thanks(text: str) -> bool:
 
 
 _ACK_WORD = re.compile(r"\b(?:nhan|tiep thu|ro)\b")
+# a sentence that promises the work after a receipt: "UBND huyện sẽ báo cáo định kỳ …", "phòng em sẽ triển khai ạ"
+_PROMISED = re.compile(r"^(?:\w+\s+){0,5}?se\s+(?:bao cao|trien khai|thuc hien|to chuc|gui|nop|lam)\b")
 _DONE_WORK = re.compile(r"\bda\s+(?:trien khai|thuc hien|to chuc|lam|gui|nop|xong|hoan thanh)\b")
 _PROMISE_WORK = r"(?:trien khai|thuc hien|to chuc thuc hien|lam)"
 _PROMISE_HOW = r"(?:\s+(?:ngay|luon|nghiem tuc|khan truong|thuc hien))"
