@@ -225,6 +225,25 @@ QUESTION = re.compile(r"\?\s*$|(?<=\w)\?(?=\s+\w)"
 REOPEN_WORDS = re.compile(r"\bmo\s*lai\b|\bbam\s+nham\b|\bnham\b.*\b(?:chua|khong)\s+(?:xong|hoan thanh)\b")
 EARLIER_ROUND = re.compile(r"\bky\s*truoc\b")  # "2.1 xong kỳ trước": the missed round of a duty, not this one
 # "xong cả 2", "cả hai kỳ đều xong", "đã xong 2 kỳ" on a duty with a missed round: that round and the one now due
+# two months in a row named in a report: "đã gửi báo cáo tháng 1 (số 25/BC-UBND) và tháng 2", "bc tháng 12 và tháng 1
+# đã nộp" (folded)
+_TWO_MONTHS = re.compile(r"\bthang\s+(?P<a>\d{1,2})(?:\s*/\s*(?P<ay>\d{4}))?\b(?!\s*/)[^.;]{0,50}?\s(?:va|,)\s+"
+                         r"thang\s+(?P<b>\d{1,2})(?:\s*/\s*(?P<by>\d{4}))?(?![\d/.%])")
+
+
+_STILL_REMINDED = re.compile(r"^Kỳ (.+): Nhắc việc tiếp tục nhắc như trước\.$")  # (texts.missed_round_done)
+
+
+def two_months_named(text: str) -> tuple[str, str] | None:
+    """The two rounds a report names when it names two months in a row ("tháng 1 … và tháng 2" → "tháng 1",
+    "tháng 2"; with the year when typed), else None."""
+    m = _TWO_MONTHS.search(chat_fold(text))
+    if m is None or not (1 <= int(m["a"]) <= 12 and int(m["b"]) == int(m["a"]) % 12 + 1):
+        return None
+    return (f"tháng {int(m['a'])}" + (f"/{m['ay']}" if m["ay"] else ""),
+            f"tháng {int(m['b'])}" + (f"/{m['by']}" if m["by"] else ""))
+
+
 BOTH_ROUNDS = re.compile(r"\b(?:ca\s+(?:2|hai)(?!\s+(?:xa|phuong|thi tran|don vi|co quan|muc|viec|nhiem vu)\b)"
                          r"|(?:2|hai)\s+(?:ky|dot))\b")
 REOPEN = re.compile(rf"^\s*mo\s*lai\s+(?:muc\s*)?(?P<ref>{FOLDED_REF})\.?\s*$")
@@ -391,16 +410,32 @@ async def _record(conv: Conversation, event: Inbound, person: Person, task_id: i
                   source: str, quote: bool = False, at: dt.datetime | None = None,
                   earlier_round: bool = False, collect: Confirmations | None = None,
                   date_confirmed: bool = False, both_rounds: bool = False, offer_missed: bool = True,
-                  one_off: bool = False) -> None:
+                  one_off: bool = False, period_text: str | None = None) -> None:
     """Store a status change and confirm it. For a recurring duty, "xong" finishes the round now due; with
     `earlier_round` ("xong kỳ trước") it closes the latest missed round instead, and the confirmation of a
     round offers to close a missed one too; with `both_rounds` ("xong cả 2") it closes both: the round now due (unless
-    closed today already) and the latest missed one. `date_confirmed`: the requester has just confirmed the date
-    asked (a far lunar date): it is not read back to them again. `one_off`: a recurring report duty's one-off step
-    ("đã trình ban hành kế hoạch, xong"), told the round now due is still open."""
+    closed today already) and the latest missed one; two months in a row named ("đã gửi báo cáo tháng 1 … và tháng
+    2") close those two rounds, each as it stands (`period_text`: the period a call closes, instead of the note's).
+    `date_confirmed`: the requester has just confirmed the date asked (a far lunar date): it is not read back to them
+    again. `one_off`: a recurring report duty's one-off step ("đã trình ban hành kế hoạch, xong"), told the round now
+    due is still open."""
     ctx = conv.ctx
     await _settle_asked(conv, event, person, {task_id}, recording=True)  # the words of "Ý đồng chí là mục …?" first
     when = at or sent_time(conv, event)
+    if change.status == TaskStatus.DONE and collect is None and period_text is None and \
+            (months := two_months_named(change.note or "")) is not None:
+        # "đã gửi báo cáo tháng 1 (số 25/BC-UBND) và tháng 2" (probe 8, #3: January closed, February chased on)
+        rounds: Confirmations = []
+        for month in months:
+            await _record(conv, event, person, task_id, change, source, quote=quote, at=at, collect=rounds,
+                          offer_missed=False, period_text=month)
+        if len(rounds) == 2:  # (the first round's "Kỳ hạn 25/02/2027: Nhắc việc tiếp tục nhắc như trước.": closed next)
+            first, second = rounds[0][1], rounds[1][1]
+            rounds[0] = (rounds[0][0], "\n".join(
+                line for line in first.splitlines()
+                if not ((m := _STILL_REMINDED.match(line)) is not None and m[1] in second)))
+        await confirm_together(conv, event, rounds)
+        return
     if change.status == TaskStatus.DONE and earlier_round:
         await _close_missed(conv, event, person, task_id, None, change.note, source, when, collect=collect)
         return
@@ -429,7 +464,8 @@ async def _record(conv: Conversation, event: Inbound, person: Person, task_id: i
             await conv.say(event, texts.extension_already_asked(replaced))
             return
     calendar = ctx.policy.calendar
-    named = named_period(change.note or "", calendar.local(when).date()) is not None  # "xong tháng 4": that round
+    said_period = period_text or change.note or ""
+    named = named_period(said_period, calendar.local(when).date()) is not None  # "xong tháng 4": that round
     if change.status == TaskStatus.DONE and not named and (
             repeat := await ctx.db.run(done_today, task_id, today=calendar.local(when).date(), calendar=calendar)):
         # "11 xong" again (or "báo cáo rồi" after "11 xong") the same day: not next week's round
@@ -441,7 +477,7 @@ async def _record(conv: Conversation, event: Inbound, person: Person, task_id: i
         return
     held_back = None
     if change.status == TaskStatus.DONE and (held_back := await ctx.db.run(
-            round_for_report, task_id, change.note or "", today=calendar.local(when).date(), calendar=calendar)):
+            round_for_report, task_id, said_period, today=calendar.local(when).date(), calendar=calendar)):
         if held_back.occurrence_id is not None:  # "III.2 xong tháng 4": the missed round named, closed late
             await _close_missed(conv, event, person, task_id, held_back.occurrence_id, change.note, source, when,
                                 collect=collect)
@@ -564,6 +600,7 @@ async def _close_missed(conv: Conversation, event: Inbound, person: Person, task
     await acknowledge(conv, event, rec, texts.missed_round_done(rec.item_ref, closed.label, bool(rec.on_time),
                                                                closed.current_label, note), collect=collect)
     await _inform_lead(conv, person, rec, f"kỳ {closed.label}" + (f": {note}" if note else ""))
+    await _tell_directors(conv, person, rec, note)  # (a late round may be the answer to a direction: probe 8, #3)
 
 
 def _pending_of_task(session, task_id: int):  # type: ignore[no-untyped-def]

@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from bot import texts
+from bot.conversation.status import two_months_named
 from bot.sandbox.harness import Harness
 from scheduler.clock import FakeClock
 from tests.bot.conftest import texts_to
@@ -124,5 +125,35 @@ async def test_a_receipt_with_a_promise_and_a_summary_asked_in_words(db_url: str
         assert said == [texts.RECEIPT_NOTED], said
         said = await _said(h, "leader", "tóm tắt tình hình tuần này")
         assert said and "chưa hiểu" not in said[0] and "TỔNG HỢP" in said[0], said
+    finally:
+        await h.stop()
+
+
+@pytest.mark.parametrize(("text", "months"), [
+    ("đã gửi báo cáo tháng 1 (số 25/BC-UBND) và tháng 2 về Văn phòng", ("tháng 1", "tháng 2")),
+    ("bc tháng 12/2026 và tháng 1/2027 đã nộp", ("tháng 12/2026", "tháng 1/2027")),
+    ("đã gửi báo cáo tháng 1 và 25 xã", None),  # no second month
+    ("báo cáo tháng 1 và tháng 3", None),  # not in a row
+])
+def test_two_months_named(text: str, months: tuple[str, str] | None) -> None:
+    assert two_months_named(text) == months
+
+
+async def test_two_rounds_reported_together_close_both_and_the_director_hears(db_url: str) -> None:
+    h = await _started(db_url)
+    try:
+        await h.advance_to(local(2027, 1, 26, 9, 0))
+        await h.say("leader", "Đề nghị UBND huyện khẩn trương gửi báo cáo tháng 1 về thu ngân sách")
+        await h.advance_to(local(2027, 2, 22, 9, 0))
+        mark = len(h.sent)
+        await h.say("head_ubnd", "UBND huyện đã gửi báo cáo tháng 1 (số 25/BC-UBND) và tháng 2 về Văn phòng Huyện ủy.")
+        [said] = texts_to(h, "head_ubnd", mark)
+        assert "hoàn thành kỳ hạn 25/01/2027, quá hạn" in said, said
+        assert "hoàn thành kỳ hạn 25/02/2027, đúng hạn" in said, said
+        assert "tiếp tục nhắc" not in said and "Kỳ tiếp theo: hạn 25/03/2027." in said, said
+        assert any("Sau ý kiến chỉ đạo của đồng chí ngày 26/01/2027" in t for t in texts_to(h, "leader", mark))
+        mark = len(h.sent)
+        await h.advance_to(local(2027, 3, 5, 9, 0))  # February's round is not chased
+        assert not any("QUÁ HẠN" in t for t in texts_to(h, "head_ubnd", mark)), texts_to(h, "head_ubnd", mark)
     finally:
         await h.stop()
