@@ -224,7 +224,6 @@ QUESTION = re.compile(r"\?\s*$|(?<=\w)\?(?=\s+\w)"
 # "chưa xong, mở lại giúp", "bấm nhầm": a finished task to open again
 REOPEN_WORDS = re.compile(r"\bmo\s*lai\b|\bbam\s+nham\b|\bnham\b.*\b(?:chua|khong)\s+(?:xong|hoan thanh)\b")
 EARLIER_ROUND = re.compile(r"\bky\s*truoc\b")  # "2.1 xong kỳ trước": the missed round of a duty, not this one
-# "xong cả 2", "cả hai kỳ đều xong", "đã xong 2 kỳ" on a duty with a missed round: that round and the one now due
 # two months in a row named in a report: "đã gửi báo cáo tháng 1 (số 25/BC-UBND) và tháng 2", "bc tháng 12 và tháng 1
 # đã nộp" (folded)
 _TWO_MONTHS = re.compile(r"\bthang\s+(?P<a>\d{1,2})(?:\s*/\s*(?P<ay>\d{4}))?\b(?!\s*/)[^.;]{0,50}?\s(?:va|,)\s+"
@@ -244,6 +243,7 @@ def two_months_named(text: str) -> tuple[str, str] | None:
             f"tháng {int(m['b'])}" + (f"/{m['by']}" if m["by"] else ""))
 
 
+# "xong cả 2", "cả hai kỳ đều xong", "đã xong 2 kỳ" on a duty with a missed round: that round and the one now due
 BOTH_ROUNDS = re.compile(r"\b(?:ca\s+(?:2|hai)(?!\s+(?:xa|phuong|thi tran|don vi|co quan|muc|viec|nhiem vu)\b)"
                          r"|(?:2|hai)\s+(?:ky|dot))\b")
 REOPEN = re.compile(rf"^\s*mo\s*lai\s+(?:muc\s*)?(?P<ref>{FOLDED_REF})\.?\s*$")
@@ -423,7 +423,8 @@ async def _record(conv: Conversation, event: Inbound, person: Person, task_id: i
     await _settle_asked(conv, event, person, {task_id}, recording=True)  # the words of "Ý đồng chí là mục …?" first
     when = at or sent_time(conv, event)
     if change.status == TaskStatus.DONE and collect is None and period_text is None and \
-            (months := two_months_named(change.note or "")) is not None:
+            (months := two_months_named(change.note or "")) is not None and \
+            await ctx.db.run(lambda s: s.get_one(Task, task_id).occurrence_start is not None):  # (a recurring duty)
         # "đã gửi báo cáo tháng 1 (số 25/BC-UBND) và tháng 2" (probe 8, #3: January closed, February chased on)
         rounds: Confirmations = []
         for month in months:
@@ -1712,8 +1713,8 @@ def is_acknowledgement(text: str) -> bool:
     unanswered)."""
     folded = _HELLO_LEAD.sub("", chat_fold(_PAST.sub("đã_", nfc(text))).strip(" .!,"))
     first, stop, rest = folded.partition(". ")
-    if stop and _ACK.match(first) and _ACK_WORD.search(first) and _PROMISED.match(rest) and \
-            not _DONE_WORK.search(rest) and "?" not in rest:
+    if stop and _ACK.match(first) and _ACK_WORD.search(first) and _PROMISED.match(rest) and "?" not in rest and \
+            not _DONE_WORK.search(rest.replace("da_", "da")) and not _SAID_DONE.search(rest):
         # "Đã nhận nhiệm vụ. UBND huyện sẽ báo cáo định kỳ trước ngày 25 hằng tháng." (probe 8, #6: "chưa hiểu")
         return True
     return bool(folded) and (_ACK.match(folded) is not None or (_EMOJI_ONLY.match(folded) is not None
@@ -1908,6 +1909,7 @@ _ACK_WORD = re.compile(r"\b(?:nhan|tiep thu|ro)\b")
 # a sentence that promises the work after a receipt: "UBND huyện sẽ báo cáo định kỳ …", "phòng em sẽ triển khai ạ"
 _PROMISED = re.compile(r"^(?:\w+\s+){0,5}?se\s+(?:bao cao|trien khai|thuc hien|to chuc|gui|nop|lam)\b")
 _DONE_WORK = re.compile(r"\bda\s+(?:trien khai|thuc hien|to chuc|lam|gui|nop|xong|hoan thanh)\b")
+_SAID_DONE = re.compile(r"\b(?:xong|hoan thanh|dang|vuong)\b|\d\s*%")  # (a status said after the promise)
 _PROMISE_WORK = r"(?:trien khai|thuc hien|to chuc thuc hien|lam)"
 _PROMISE_HOW = r"(?:\s+(?:ngay|luon|nghiem tuc|khan truong|thuc hien))"
 # "… sẽ triển khai", "… triển khai ngay": the work promised ("phòng sẽ triển khai" too, probe 19)

@@ -50,6 +50,7 @@ def test_an_extension_asked_with_other_words(text: str, status: TaskStatus, due:
     "đã xong nhưng nộp chậm 2 ngày",  # late, said: not an ask
     "dời cuộc họp sang chiều",  # no date after it
     "cho em đến gặp anh chiều nay",  # leave to come, not a deadline
+    "em đang đợi đến thứ 2 mới có số liệu",  # "đợi" (to wait) folds onto "dời" (to move)
 ])
 def test_not_an_extension(text: str) -> None:
     change = parse_status_text(text, today=TODAY, current_due=DUE)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from bot import texts
-from bot.conversation.status import two_months_named
+from bot.conversation.status import is_acknowledgement, two_months_named
 from bot.sandbox.harness import Harness
 from scheduler.clock import FakeClock
 from tests.bot.conftest import texts_to
@@ -157,3 +157,23 @@ async def test_two_rounds_reported_together_close_both_and_the_director_hears(db
         assert not any("QUÁ HẠN" in t for t in texts_to(h, "head_ubnd", mark)), texts_to(h, "head_ubnd", mark)
     finally:
         await h.stop()
+
+
+async def test_two_months_named_on_a_task_that_does_not_recur_is_one_report(db_url: str) -> None:
+    h = await _started(db_url)
+    try:
+        await h.advance_to(local(2027, 2, 22, 9, 0))
+        said = await _said(h, "head_btc", "3 đã gửi báo cáo kết quả sinh hoạt chi bộ tháng 1 và tháng 2")
+        assert len(said) == 1 and said[0].startswith("Đã cập nhật: mục 3 — Hoàn thành"), said
+    finally:
+        await h.stop()
+
+
+@pytest.mark.parametrize(("text", "receipt"), [
+    ("Đã nhận nhiệm vụ. UBND huyện sẽ báo cáo định kỳ trước ngày 25 hằng tháng.", True),
+    ("Đã nhận. Phòng sẽ triển khai ngay", True),
+    ("Đã nhận. Phòng sẽ báo cáo, đã xong 2 xã", False),  # a status said after the promise: a report
+    ("Đã nhận. Phòng sẽ gửi báo cáo, hiện đạt 40%", False),
+])
+def test_a_receipt_then_a_promise(text: str, receipt: bool) -> None:
+    assert is_acknowledgement(text) is receipt
