@@ -230,9 +230,6 @@ _TWO_MONTHS = re.compile(r"\bthang\s+(?P<a>\d{1,2})(?:\s*/\s*(?P<ay>\d{4}))?\b(?
                          r"thang\s+(?P<b>\d{1,2})(?:\s*/\s*(?P<by>\d{4}))?(?![\d/.%])")
 
 
-_STILL_REMINDED = re.compile(r"^Kỳ (.+): Nhắc việc tiếp tục nhắc như trước\.$")  # (texts.missed_round_done)
-
-
 def two_months_named(text: str) -> tuple[str, str] | None:
     """The two rounds a report names when it names two months in a row ("tháng 1 … và tháng 2" → "tháng 1",
     "tháng 2"; with the year when typed), else None."""
@@ -430,11 +427,6 @@ async def _record(conv: Conversation, event: Inbound, person: Person, task_id: i
         for month in months:
             await _record(conv, event, person, task_id, change, source, quote=quote, at=at, collect=rounds,
                           offer_missed=False, period_text=month)
-        if len(rounds) == 2:  # (the first round's "Kỳ hạn 25/02/2027: Nhắc việc tiếp tục nhắc như trước.": closed next)
-            first, second = rounds[0][1], rounds[1][1]
-            rounds[0] = (rounds[0][0], "\n".join(
-                line for line in first.splitlines()
-                if not ((m := _STILL_REMINDED.match(line)) is not None and m[1] in second)))
         await confirm_together(conv, event, rounds)
         return
     if change.status == TaskStatus.DONE and earlier_round:
@@ -481,7 +473,7 @@ async def _record(conv: Conversation, event: Inbound, person: Person, task_id: i
             round_for_report, task_id, said_period, today=calendar.local(when).date(), calendar=calendar)):
         if held_back.occurrence_id is not None:  # "III.2 xong tháng 4": the missed round named, closed late
             await _close_missed(conv, event, person, task_id, held_back.occurrence_id, change.note, source, when,
-                                collect=collect)
+                                collect=collect, say_current=period_text is None)
             return
         # a round not begun, done already or not tracked: what was said is kept, the round now due stays open
         change = dataclasses.replace(change, status=None, percent=None, past_round=held_back.kind == "done")
@@ -585,8 +577,10 @@ async def _tell_directors(conv: Conversation, person: Person, rec: Recorded, not
 
 
 async def _close_missed(conv: Conversation, event: Inbound, person: Person, task_id: int, occurrence_id: int | None,
-                        note: str | None, source: str, when: dt.datetime, collect: Confirmations | None = None) -> None:
-    """A late report of a missed round (the one given, or the latest): that round only."""
+                        note: str | None, source: str, when: dt.datetime, collect: Confirmations | None = None,
+                        say_current: bool = True) -> None:
+    """A late report of a missed round (the one given, or the latest): that round only. `say_current`: the round now
+    due is said to go on (not when the same message closes it too: "tháng 1 … và tháng 2")."""
     ctx = conv.ctx
     calendar = ctx.policy.calendar
     closed = await ctx.db.run(close_missed, task_id=task_id, occurrence_id=occurrence_id, actor=person, note=note,
@@ -599,7 +593,8 @@ async def _close_missed(conv: Conversation, event: Inbound, person: Person, task
     rec = closed.recorded
     await conv.answer_tap(event, texts.progress_text(rec.status, None, not_started=True))
     await acknowledge(conv, event, rec, texts.missed_round_done(rec.item_ref, closed.label, bool(rec.on_time),
-                                                               closed.current_label, note), collect=collect)
+                                                               closed.current_label if say_current else None, note),
+                      collect=collect)
     await _inform_lead(conv, person, rec, f"kỳ {closed.label}" + (f": {note}" if note else ""))
     await _tell_directors(conv, person, rec, note)  # (a late round may be the answer to a direction: probe 8, #3)
 
