@@ -1369,13 +1369,15 @@ def items_not_read(raw: str, parsed: ParsedNotice) -> list[str]:
     return [] if numbers_made_up(refs, raw) else unread_items(refs, [t.ref for t in parsed.tasks], raw)
 
 
-def candidate_notice(raw: str, *, broad: bool = True) -> tuple[ParsedNotice, list[dict[str, float]]]:
+def candidate_notice(raw: str, *, broad: bool = True, as_filtered: bool = False
+                     ) -> tuple[ParsedNotice, list[dict[str, float]]]:
     """Every candidate task, the learned filter off, with the broad proposer's features of each (an empty dict for a
-    rule's candidate): what bench/train_task_filter.py trains on."""
-    return _read_notice(raw, broad=broad, task_filter=False)
+    rule's candidate). With `as_filtered`, exactly the candidates the filter judges, one origin each, before the steps
+    after it drop or merge any (`_drop_bare_lead_ins`, `_printed_once` …): what bench/train_task_filter.py trains on."""
+    return _read_notice(raw, broad=broad, task_filter=False, as_filtered=as_filtered)
 
 
-def _read_notice(raw: str, *, broad: bool | None = None, task_filter: bool | None = None
+def _read_notice(raw: str, *, broad: bool | None = None, task_filter: bool | None = None, as_filtered: bool = False
                  ) -> tuple[ParsedNotice, list[dict[str, float]]]:
     text = clean_text(raw)
     lines = _read_addressee_line(_salutation_joined(lines_of(text)))
@@ -1492,6 +1494,8 @@ def _read_notice(raw: str, *, broad: bool | None = None, task_filter: bool | Non
         origins += [f for _, f in more]
     # the learned task / non-task filter (taskfilter.py)
     tasks = filter_tasks(tasks, kind=kind, text=text, origins=origins, force=task_filter)
+    if as_filtered:
+        return ParsedNotice(kind=kind, number=number, date=date, place=place, tasks=tuple(tasks)), origins
     if kind is None and number is None and task_filter is not False:
         # (after the filter, which judges a report's duties as they were proposed; the filter's candidates —
         # `candidate_notice`, one origin each — stay as proposed)
@@ -1754,7 +1758,13 @@ def _next_doer(sentence: str, task: ParsedTask, before: str) -> tuple[str, ...] 
         return asked
     conn = NEXT_CONNECTIVE.match(sentence)
     if conn is None:
-        return _own_doer(sentence, task, before)
+        own = _own_doer(sentence, task, before)
+        if own is None and task.lead and WORK_CLAUSE.match(sentence[:1].lower() + sentence[1:]) and \
+                not COUNTED_RESULT.search(sentence):
+            # "… . Triển khai ngay các biện pháp cụ thể …", "… . Nghiên cứu, tham mưu UBND tỉnh ra chỉ thị …": a
+            # sentence that opens with its verb names nobody, the same doer's next duty
+            return task.lead
+        return own
     rest = sentence[conn.end():]
     if (bare := BARE_DOER.match(rest)) is not None:
         doer = bare.group("d").strip()
@@ -1764,7 +1774,24 @@ def _next_doer(sentence: str, task: ParsedTask, before: str) -> tuple[str, ...] 
         # as written)
         name = rest[:len(name_prefix(_capitalised(rest)))]
         return tuple(split_units(name) or [name])
-    return task.lead if WORK_CLAUSE.match(rest) else None
+    return task.lead if WORK_CLAUSE.match(rest) or (CONNECTED_VERB.match(rest) and not COUNTED_RESULT.search(rest)
+                                                    and not ACCOUNT_SOON.match(rest)) else None
+
+
+# after a connective, the next piece of work of the same doer whatever its verb — "Đồng thời, làm việc với nhà cung
+# cấp …", "Đồng thời thu hồi và bàn giao …", "Đặc biệt, lưu ý bố trí lối thoát nạn …" — where the words after it are in
+# lower case and no word that opens an account, a cause or a circumstance comes first ("Đồng thời, đây là …", "Cùng
+# với đó, dự án … cũng tạm dừng"), and it tells no past act ("Đồng thời, xã đã tổ chức …", "…, người dân đã …")
+CONNECTED_VERB = re.compile(r"^(?!(?:là|đã|đang|vừa|được|bị|có\s*thể|không|chưa|đây|điều|nhờ|do|vì|qua|nhằm|để|từ|"
+                            r"trong|với|theo|tại|sau|trước|khi|nếu|này|đó|nên|mà|thì|cũng|sẽ\s*được|rất|nhiều|một|"
+                            r"hai|mỗi|dự\s*án|công\s*trình|kết\s*quả|tình\s*hình|số|tổng|toàn|hầu\s*hết)\b)"
+                            r"[a-zđà-ỹ]", re.U)
+# (a doer of one to three words, then the past: "xã đã …", "người dân đã …", not "thu hồi … đất công đã cho thuê …")
+ACCOUNT_SOON = re.compile(r"^(?:[^\s,.;]+\s+){1,3}(?:đã|vừa|đang)\s", re.U)
+# a sentence that counts what was done, an account: "… phát hiện, bắt giữ 14 vụ, liên quan 17 đối tượng …, tăng 8 vụ so
+# cùng kỳ", "… đạt 95% kế hoạch"
+COUNTED_RESULT = re.compile(r"\b\d[\d.,]*\s*(?:vụ|đối\s*tượng|trường\s*hợp|lượt)\b[^.;]*\b(?:tăng|giảm|so\s*(?:với\s*)?"
+                            r"cùng\s*kỳ)\b|\bso\s*(?:với\s*)?cùng\s*kỳ\b|\bđạt\s*\d[\d.,]*\s*%", re.U)
 
 
 # what a doer opening a retold report's later sentence must do: a duty word or a work verb right after its name ("…
