@@ -3472,6 +3472,12 @@ async def _ask_quoted(conv: Conversation, event: TextIn, person: Person, text: s
         return False
     if len(tasks) == 1 and not person.is_admin and await _ask_own_or_unit(conv, event, person, task, text):
         return True  # "đã vận động nhân dân trồng thêm 12 ha rừng" from the holder of the report round: which item
+    if len(tasks) == 1 and not person.is_admin and REPORT_WORDS.search(chat_fold(text)):
+        # "Xã Tân Hòa báo cáo: đã thăm, tặng quà 215 gia đình …" from the holder of one task, who calls it a report:
+        # recorded on it at once (its reply names the item), not asked about — a question nobody answers on a
+        # holiday loses the report (probe 8, #7)
+        log.info("unnumbered report of %s on the one task it holds, %s: recorded", person.handle, task.item_ref)
+        return await _apply_text(conv, event, person, task, text, source="text")
     await _settle_asked(conv, event, person, {task.id}, recording=False)  # an older one closed
     pending_id = await ctx.db.run(save_pending_reply, person=person, text=text, source=MEANT, task_ids=[task.id],
                                   sent_at=sent_time(conv, event))

@@ -142,6 +142,25 @@ async def test_a_report_from_the_holder_of_one_task_is_asked_about_it(db_url: st
         await h.stop()
 
 
+@pytest.mark.parametrize("said", ["Sở TN&MT báo cáo: đã làm việc với UBND các huyện ven biển về số liệu",
+                                  "So bao cao: da phoi hop voi cac huyen ra soat so lieu, se gui van ban sau"])
+async def test_a_report_so_called_from_the_holder_of_one_task_is_recorded_on_it(db_url: str, said: str) -> None:
+    # probe 8, #7: the question "có phải là báo cáo mục …?" went unanswered over Tết and the report was lost; one who
+    # holds a single task and calls the message a report has it recorded at once, the reply naming the item
+    h = await started(db_url)  # head_stnmt holds task 4 only
+    try:
+        await h.say("head_stnmt", said)
+        answer = last_text(h, "head_stnmt")
+        assert answer.startswith("Đã cập nhật: mục 4 — Đang thực hiện.") and said in answer, answer
+        assert [(r.task_id, r.note) for r in reports(h)] == [(task(h, "4").id, said)]
+        # the holder of several tasks is still asked which
+        await h.say("head_bdv", "Ban báo cáo: đã xây dựng kế hoạch tuyên truyền năm 2018 theo chỉ đạo")
+        assert "có phải là báo cáo mục 3 (" in last_text(h, "head_bdv"), last_text(h, "head_bdv")
+        assert count(h, StatusReport) == 1
+    finally:
+        await h.stop()
+
+
 SECTIONS = ("ỦY BAN NHÂN DÂN TỈNH BÌNH THUẬN\nSố: 19/TB-UBND\nBình Thuận, ngày 20 tháng 04 năm 2026\nTHÔNG BÁO\n"
             "Kết luận của Chủ tịch UBND tỉnh\n"
             "I. Nhiệm vụ chung:\n"
