@@ -1164,6 +1164,10 @@ def find_refs(text: str) -> list[tuple[list[str], str]] | None:
         return None
     if len(groups) == 1:
         start, end, refs = groups[0]
+        if re.search(r"[.!?]\s*$", original[:start]) and original[end:].strip(" .!"):
+            # "… đã gửi Báo cáo số 112-BC/BTCHU ngày 29/3. Mục 7 hoàn thành.": the item opens a later sentence of its
+            # own: the message kept as typed (cut out, it would leave ". hoàn thành.")
+            return [(refs, " ".join(nfc(text).split()))]
         return [(refs, _joined(original[:start], original[end:]))]
     bounds = []  # where each group's words begin: the last clause end before it (the first: after a greeting)
     for i, (start, _, _) in enumerate(groups):

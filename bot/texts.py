@@ -2062,6 +2062,15 @@ def office_owes_answer(asked: Sequence[dt.date]) -> str:
             "trả lời, Nhắc việc sẽ chuyển ngay cho đồng chí.)")
 
 
+def directed_unanswered(line: DigestLine, *, name_unit: bool) -> str:
+    """Under a late task told to a head or a leader who directed it already: that day, and that its holder has not
+    reported since (probe 8: the leader was asked to direct a task he had directed ten days before, unanswered)."""
+    assert line.directed_on is not None
+    unit = f" {line.lead_unit}" if name_unit and line.lead_unit else ""
+    return (f"Đồng chí đã có ý kiến chỉ đạo{unit} ngày {line.directed_on:%d/%m/%Y}; "
+            f"{'đơn vị' if not unit else 'đơn vị này'} chưa báo cáo lại từ đó.")
+
+
 def office_owes_holder(line: DigestLine) -> str:
     """Under a late task told to a head or a leader: its holder asked the office and is waiting for the answer —
     what holds the task may be the office's answer, not the holder."""
@@ -2342,6 +2351,7 @@ def digest_text(view: DigestView, *, buttons: bool, recalled: Mapping[int, str] 
                                 for g, (_, p, _) in zip(group, groups, strict=True))
                 lines.append(f"  Chủ trì ({len(group)} đơn vị): {who}; {deadline}")
             lines += [f"  {office_owes_holder(g)}" for g in group if g.asked_office and g.assignee_name]
+            lines += [f"  {directed_unanswered(g, name_unit=len(group) > 1)}" for g in group if g.directed_on]
             others = tuple(dict.fromkeys(level for _, _, told_too in groups for level in told_too))
             if others:
                 lines.append(f"  Đã báo: {', '.join(others)}.")

@@ -117,7 +117,7 @@ from storage.models import (
 )
 from storage.notices import format_title
 from storage.questions import waiting_since
-from storage.tasks import said_not_started, task_followers
+from storage.tasks import latest_directions, said_not_started, task_followers
 from storage.unitnames import marked_spelling, plain
 from storage.waiting import waiting_on_office
 
@@ -196,6 +196,8 @@ class DigestLine:
     asked_office: dt.date | None = None  # its holder asked the office a question then, not answered when planned
     asked_text: str | None = None  # … this question (shortened)
     not_started: bool = False  # open, its holder having reported it not started (`storage.tasks.said_not_started`)
+    # an escalated line: the day the reader last directed the task, when its holder has not reported since (probe 8)
+    directed_on: dt.date | None = None
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -356,6 +358,7 @@ def plan_digests(session: Session, *, policy: ReminderPolicy, today: dt.date, no
     # it, to the holder and to whom it is escalated (probe 48: "Chưa cập nhật" while the office owed the answer)
     questions = waiting_since(session)
     escalated: list[dict[str, Any]] = []
+    directed: list[tuple[int, int, dt.datetime | None, dict[str, Any]]] = []  # (task, reader, last report, line)
     calendar = policy.calendar
     for task in tasks:
         facts = _TaskFacts(id=task.id, created_at=task.created_at, due_on=task.due_on, status=task.status,
@@ -406,6 +409,8 @@ def plan_digests(session: Session, *, policy: ReminderPolicy, today: dt.date, no
                 if person_id is None:
                     continue
                 line = _item_json(item)
+                if item.escalation is not None:
+                    directed.append((task.id, person_id, task.last_report_at, line))
                 if head_waits:  # nobody has told the head: not said to be told
                     line["told"] = [level for level in line["told"] if level != EscalationLevel.HEAD]
                 if said_not_started(task):  # "chưa triển khai": said so, not "Chưa cập nhật"
@@ -427,6 +432,12 @@ def plan_digests(session: Session, *, policy: ReminderPolicy, today: dt.date, no
             line["told_now"] = told_now
         if len(told) != len(task.escalated or []):
             escalated.append({"b_id": task.id, "b_escalated": told})
+    if directed:  # a superior asked to direct a task they directed already, with no report since: said so
+        given = latest_directions(session, {task_id for task_id, _, _, _ in directed})
+        for task_id, reader, last_report, line in directed:
+            at = given.get((task_id, reader))
+            if at is not None and (last_report is None or at > last_report):
+                line["directed_on"] = calendar.local(at).date().isoformat()
     if escalated:  # each level is told once: recorded in the same transaction as the digests
         session.execute(update(_TASKS).where(_TASKS.c.id == bindparam("b_id"))
                         .values(escalated=bindparam("b_escalated")), escalated)
@@ -1319,6 +1330,7 @@ def _line(task: Any, item: dict[str, Any], title: str, subject: str | None = Non
     get = item.get
     effective_due_on = get("effective_due_on")
     told, told_now, until, asked = get("told"), get("told_now"), get("extension_until"), get("asked_office")
+    directed_on = get("directed_on")
     return _whole(DigestLine, {
         "task_id": task.id, "item_ref": task.item_ref, "task_text": task.text, "notice_title": title,
         "category": item["category"], "due_on": task.due_on,
@@ -1333,7 +1345,8 @@ def _line(task: Any, item: dict[str, Any], title: str, subject: str | None = Non
         "covering_for": get("covering_for"), "occurrence": task.occurrence_label,
         "notice_subject": subject, "extension_until": dt.date.fromisoformat(until) if until else None,
         "supporting": bool(get("supporting")), "asked_office": dt.date.fromisoformat(asked) if asked else None,
-        "asked_text": get("asked_text"), "not_started": bool(get("not_started"))})
+        "asked_text": get("asked_text"), "not_started": bool(get("not_started")),
+        "directed_on": dt.date.fromisoformat(directed_on) if directed_on else None})
 
 
 _STATUS = {str(s): s for s in TaskStatus}  # (TaskStatus(value) is a Python call through the enum machinery)

@@ -1996,6 +1996,18 @@ def directions_answered(session: Session, task_id: int, report_id: int) -> list[
     return [(person, at) for actor_id, at in rows if (person := session.get(Person, actor_id)) is not None]
 
 
+def latest_directions(session: Session, task_ids: Collection[int]) -> dict[tuple[int, int], dt.datetime]:
+    """(task, director) → when that person last gave a direction on the task (`record_direction`), for these tasks."""
+    out: dict[tuple[int, int], dt.datetime] = {}
+    for ids in chunks(sorted(task_ids)):
+        out |= {(task_id, actor_id): at for task_id, actor_id, at in session.execute(
+            select(AuditLog.entity_id, AuditLog.actor_id, func.max(AuditLog.at)).where(
+                AuditLog.action == "task.direction", AuditLog.entity == "task", AuditLog.entity_id.in_(ids),
+                AuditLog.actor_id.is_not(None)).group_by(AuditLog.entity_id, AuditLog.actor_id))
+            if task_id is not None and actor_id is not None}
+    return out
+
+
 def record_direction(session: Session, task_ids: Iterable[int], *, by: Person, text: str,
                      now: dt.datetime) -> None:
     """A leader's direction on tasks, kept in their history (the audit log) as written."""

@@ -295,3 +295,21 @@ async def test_the_admin_is_told_at_confirmation_who_cannot_be_reached_yet(db_ur
         assert "Lê Văn Dân (@head_bdv)" not in told
     finally:
         await h.stop()
+
+
+@pytest.mark.parametrize("answered", [False, True])
+async def test_an_escalation_says_the_leader_directed_the_task_already(harness: Harness, answered: bool) -> None:
+    """Probe 8: the escalation asked the leader to direct a task he had directed days before, with no answer since;
+    it says so — and not once the unit has reported after the direction."""
+    h = harness
+    await h.advance_to(local(2018, 3, 22, 9, 0))  # task 4 (due 20/03) two working days late, not yet the leader's
+    await h.say("leader", "Chỉ đạo Sở Tài nguyên và Môi trường khẩn trương hoàn thành mục 4, báo cáo trước 26/3")
+    assert last_text(h, "leader").startswith("Đã chuyển ý kiến chỉ đạo của đồng chí đến:")
+    if answered:
+        await h.advance_to(local(2018, 3, 23, 10, 0))
+        await h.say("head_stnmt", "4 đang làm 80%, chờ số liệu đo đạc")
+    await h.advance_to(local(2018, 3, 27, 9, 0))
+    escalation = last_text(h, "leader")
+    assert "CẦN ĐỒNG CHÍ CHỈ ĐẠO" in escalation and "• Mục 4:" in escalation, escalation
+    said = "Đồng chí đã có ý kiến chỉ đạo ngày 22/03/2018; đơn vị chưa báo cáo lại từ đó."
+    assert (said in escalation) is not answered, escalation
