@@ -53,6 +53,9 @@ GOES_ON = [
     "Cùng với đó, dự án khu dân cư phía Bắc cũng tạm dừng thi công do vướng mặt bằng trong nhiều tháng qua.",
     "Đồng thời, đây là công trình trọng điểm của huyện trong giai đoạn 2026 - 2030 được nhân dân rất mong đợi.",
     "Đồng thời, đã có 37 hộ dân nhận tiền bồi thường và bàn giao mặt bằng cho đơn vị thi công trong tháng.",
+    # "Cụ thể" spelling out a finding; a finding after a connective (a cause and its effect)
+    "Cụ thể, mức hỗ trợ mỗi hộ là 5 triệu đồng, thấp nhất là 2 triệu đồng tại tổ dân phố Hòa Bình.",
+    "Bên cạnh đó, việc chi trả do chưa có sự phối hợp giữa các phòng nên dẫn đến tiến độ còn chậm so với kế hoạch.",
 ]
 
 
