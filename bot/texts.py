@@ -4833,6 +4833,21 @@ def direction_text(name: str, leader: Person, tasks: Sequence[DirectionTarget], 
     return vn("\n".join(lines))
 
 
+def direction_to_head(name: str, leader: Person, tasks: Sequence[DirectionTarget], said: str) -> str:
+    """To the head of a unit whose task a leader directed while a colleague of the unit holds it: the direction as
+    written, who holds it and was sent it, for the head to follow it up (the head answers for the unit's work)."""
+    who = f"{leader.full_name}, {leader.title}" if leader.title else leader.full_name
+    refs = ", ".join(t.item_ref for t in tasks)
+    titles = list(dict.fromkeys(in_sentence(t.notice_title) for t in tasks))
+    holders = ", ".join(dict.fromkeys(f"đ/c {t.assignee_name}" for t in tasks if t.assignee_name))
+    lines = [f"Kính gửi đồng chí {name},",
+             f"Đồng chí {who} có ý kiến chỉ đạo về nhiệm vụ mục {refs} ({'; '.join(titles)}) của đơn vị, do "
+             f"{holders} phụ trách:",
+             f"“{shorten(said, 1500)}”",
+             f"Nhắc việc đã chuyển ý kiến đến {holders}; gửi đồng chí để nắm và đôn đốc."]
+    return vn("\n".join(lines))
+
+
 def direction_to_charged(name: str, leader: Person, unit: str, tasks: Sequence[DirectionTarget], said: str) -> str:
     """To the head of a unit a leader's direction charges by name while it holds none of the tasks it is about ("Giao
     Phòng Tài chính - Kế hoạch tham mưu …, phối hợp Phòng NN&MT thực hiện mục 2.1"): the direction, for the unit to
@@ -4894,11 +4909,12 @@ def direction_to_office(name: str, leader: Person, tasks: Sequence[DirectionTarg
 def direction_passed(tasks: Sequence[DirectionTarget], reached: Sequence[DirectionTarget],
                      office: Sequence[str] = (), to_office: Sequence[DirectionTarget] = (),
                      charged: Sequence[tuple[str, str]] = (),
-                     covered: Mapping[str, tuple[str, dt.date]] | None = None) -> str:
+                     covered: Mapping[str, tuple[str, dt.date]] | None = None,
+                     heads: Sequence[tuple[str, Sequence[DirectionTarget]]] = ()) -> str:
     """To the leader: to whom the direction went (`office`: the admins given `to_office`, tasks nobody holds;
     `charged`: the heads of units it charges that hold none of its tasks, as (unit, head); `covered`: a holder on
-    leave → the colleague standing in, also told, and the leave's last day), and which tasks nobody could be told
-    of."""
+    leave → the colleague standing in, also told, and the leave's last day; `heads`: the heads of the units whose
+    tasks a colleague holds, each with those tasks, sent a copy), and which tasks nobody could be told of."""
     got = {t.task_id for t in reached} | ({t.task_id for t in to_office} if office else set())
     lines = ["Đã chuyển ý kiến chỉ đạo của đồng chí đến:"] if reached or charged else []
     by_person: dict[str, list[DirectionTarget]] = {}
@@ -4911,6 +4927,8 @@ def direction_passed(tasks: Sequence[DirectionTarget], reached: Sequence[Directi
         if covered and holder in covered:  # (probe 8, #4: the direction went to a head on leave, nobody else told)
             cover, until = covered[holder]
             lines.append(f"  (đ/c {holder} nghỉ phép đến hết {date_vn(until)}; đã chuyển cả đ/c {cover} làm thay)")
+    lines += [f"• đ/c {head} — trưởng đơn vị, để nắm và đôn đốc mục {', '.join(t.item_ref for t in theirs)}"
+              for head, theirs in heads]
     lines += [f"• đ/c {head} ({unit}) — đơn vị được giao theo ý kiến (không chủ trì mục này)" for unit, head in charged]
     if office and to_office:
         lines.append(f"Nhiệm vụ chưa có người nhận — đã chuyển ý kiến đến Văn phòng (đ/c {', đ/c '.join(office)}) "

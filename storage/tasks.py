@@ -1907,6 +1907,7 @@ class DirectionTarget:
     notice_title: str
     assignee_id: int | None
     assignee_name: str | None
+    lead_unit_id: int | None = None
 
 
 def direction_targets(session: Session, task_ids: Iterable[int]) -> list[DirectionTarget]:
@@ -1918,8 +1919,25 @@ def direction_targets(session: Session, task_ids: Iterable[int]) -> list[Directi
             continue
         found.append(DirectionTarget(task_id=task.id, item_ref=task.item_ref, unit_name=task.lead_name,
                                      notice_title=notice_title(task.notice), assignee_id=task.assignee_id,
-                                     assignee_name=task.assignee.full_name if task.assignee else None))
+                                     assignee_name=task.assignee.full_name if task.assignee else None,
+                                     lead_unit_id=task.lead_unit_id))
     return found
+
+
+def heads_over_holders(session: Session, targets: Sequence[DirectionTarget], by: Person) -> list[tuple[Person, list[
+        DirectionTarget]]]:
+    """The heads of the lead units of tasks a direction goes to that someone else in the unit holds (a cadre, a
+    deputy): each with those tasks — a leader's direction on a unit's work reaches its head too, who answers for it.
+    Not the director, not a head who holds the task, not one Nhắc việc cannot reach."""
+    out: dict[int, tuple[Person, list[DirectionTarget]]] = {}
+    for t in targets:
+        if t.assignee_id is None or t.lead_unit_id is None:
+            continue
+        head = head_of(session, t.lead_unit_id)
+        if head is None or head.id in (t.assignee_id, by.id) or not head.channels:
+            continue
+        out.setdefault(head.id, (head, []))[1].append(t)
+    return list(out.values())
 
 
 def named_without_tasks(session: Session, text: str, task_ids: Iterable[int], by: Person) -> list[str]:

@@ -137,6 +137,7 @@ from storage.tasks import (
     extension_for_message,
     extension_messages,
     extension_request,
+    heads_over_holders,
     item_units,
     last_asked,
     may_delegate,
@@ -1344,6 +1345,11 @@ async def _pass_direction(conv: Conversation, event: TextIn, person: Person, tar
             for t in theirs:  # a reply to it reports on that task
                 await ctx.db.run(remember_task_message, task_id=t.task_id, channel=sent.channel, chat_id=sent.chat_id,
                                  message_id=sent.last_id, now=ctx.clock.now())
+    heads: list[tuple[str, list[DirectionTarget]]] = []  # a colleague holds the unit's task: its head hears too
+    for head, theirs in await ctx.db.run(heads_over_holders, reached, person):
+        if head.id not in holders and await conv.notify(head, Outgoing(text=texts.direction_to_head(
+                head.full_name, person, theirs, text))) is not None:
+            heads.append((head.full_name, theirs))
     unheld = [t for t in targets if t.assignee_id is None]  # nobody to pass it to: the office, to give it a unit
     office: list[str] = []
     for admin in await ctx.db.run(admins) if unheld else []:
@@ -1355,7 +1361,7 @@ async def _pass_direction(conv: Conversation, event: TextIn, person: Person, tar
         if await conv.notify(head, Outgoing(text=texts.direction_to_charged(head.full_name, person, unit, targets,
                                                                            text))) is not None:
             told.append((unit, head.full_name))
-    said = texts.direction_passed(targets, reached, office, unheld, charged=told, covered=covered)
+    said = texts.direction_passed(targets, reached, office, unheld, charged=told, covered=covered, heads=heads)
     if not_told := [u for u in await ctx.db.run(named_without_tasks, event.text, [t.task_id for t in targets], person)
                     if all(u != unit for unit, _ in told)]:
         said += "\n" + texts.direction_not_told(not_told)

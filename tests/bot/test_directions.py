@@ -313,3 +313,27 @@ async def test_an_escalation_says_the_leader_directed_the_task_already(harness: 
     assert "CẦN ĐỒNG CHÍ CHỈ ĐẠO" in escalation and "• Mục 4:" in escalation, escalation
     said = "Đồng chí đã có ý kiến chỉ đạo ngày 22/03/2018; đơn vị chưa báo cáo lại từ đó."
     assert (said in escalation) is not answered, escalation
+
+
+async def test_a_direction_on_a_task_a_cadre_holds_reaches_the_units_head_too(harness: Harness) -> None:
+    """A leader's direction on a unit's task that the head handed to a cadre: the cadre gets it to act on, the head a
+    copy to follow it up (the head answers for the unit's work), and the leader is told both were sent it."""
+    h = harness
+    await h.say("head_bdv", "/giao 2 @cadre_bdv")
+    before = len(h.sent)
+    await h.say("leader", "Chỉ đạo Ban Dân vận khẩn trương hoàn thành mục 2, báo cáo trước 30/3")
+    [to_cadre] = texts_to(h, "cadre_bdv", before)
+    assert "có ý kiến chỉ đạo về nhiệm vụ mục 2" in to_cadre and "Đồng chí trả lời tin này để báo cáo" in to_cadre
+    [to_head] = texts_to(h, "head_bdv", before)
+    assert to_head.startswith("Kính gửi đồng chí Lê Văn Dân,\nĐồng chí Huỳnh Thanh Cảnh, Phó Bí thư Thường trực Tỉnh "
+                              "ủy có ý kiến chỉ đạo về nhiệm vụ mục 2 ("), to_head
+    assert "của đơn vị, do đ/c Phạm Thị Vận phụ trách:\n“khẩn trương hoàn thành mục 2, báo cáo trước 30/3”" in to_head
+    assert to_head.endswith("Nhắc việc đã chuyển ý kiến đến đ/c Phạm Thị Vận; gửi đồng chí để nắm và đôn đốc.")
+    answer = last_text(h, "leader")
+    assert "• đ/c Phạm Thị Vận (Ban Dân vận Tỉnh ủy) — mục 2" in answer, answer
+    assert "• đ/c Lê Văn Dân — trưởng đơn vị, để nắm và đôn đốc mục 2" in answer, answer
+    # the head's own tasks: the head is told once, as their holder, not a second time as head
+    before = len(h.sent)
+    await h.say("leader", "Chỉ đạo Ban Dân vận khẩn trương hoàn thành mục 1, 3")
+    assert len(texts_to(h, "head_bdv", before)) == 1 and not texts_to(h, "cadre_bdv", before)
+    assert "trưởng đơn vị, để nắm" not in last_text(h, "leader")
