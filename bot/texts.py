@@ -2067,7 +2067,8 @@ def directed_unanswered(line: DigestLine, *, name_unit: bool) -> str:
     reported since (probe 8: the leader was asked to direct a task he had directed ten days before, unanswered)."""
     assert line.directed_on is not None
     unit = f" {line.lead_unit}" if name_unit and line.lead_unit else ""
-    return (f"Đồng chí đã có ý kiến chỉ đạo{unit} ngày {line.directed_on:%d/%m/%Y}; "
+    who = f"Đ/c {line.covering_for}" if line.covering_for else "Đồng chí"  # (read by the colleague standing in)
+    return (f"{who} đã có ý kiến chỉ đạo{unit} ngày {line.directed_on:%d/%m/%Y}; "
             f"{'đơn vị' if not unit else 'đơn vị này'} chưa báo cáo lại từ đó.")
 
 
@@ -2328,6 +2329,9 @@ def digest_text(view: DigestView, *, buttons: bool, recalled: Mapping[int, str] 
         lines += ["", office_owes_answer(questions)]
     if told:
         lines += ["", f"NHIỆM VỤ QUÁ HẠN CẦN ĐỒNG CHÍ CHỈ ĐẠO ({len(told)})"]
+        if standing_in := list(dict.fromkeys(t.covering_for for t in told if t.covering_for)):
+            # (asked of the colleague standing in for a head or a leader on leave: whose call it is)
+            lines.append(f"(Đồng chí nhận thay đ/c {', đ/c '.join(standing_in)} nghỉ phép.)")
 
         def said(t: DigestLine) -> tuple[str, str, tuple[str, ...]]:  # deadline, progress, who else was told
             return (deadline_phrase(t), _late_progress(t),  # (nobody holds it: no head was told)

@@ -337,3 +337,18 @@ async def test_a_direction_on_a_task_a_cadre_holds_reaches_the_units_head_too(ha
     await h.say("leader", "Chỉ đạo Ban Dân vận khẩn trương hoàn thành mục 1, 3")
     assert len(texts_to(h, "head_bdv", before)) == 1 and not texts_to(h, "cadre_bdv", before)
     assert "trưởng đơn vị, để nắm" not in last_text(h, "leader")
+
+
+async def test_the_colleague_standing_in_reads_whose_direction_it_was(harness: Harness) -> None:
+    """The escalation goes to whoever stands in for the leader on leave: the direction the leader gave is said to be
+    the leader's, not the reader's."""
+    h = harness
+    await h.advance_to(local(2018, 3, 22, 9, 0))
+    await h.say("leader", "Chỉ đạo Sở Tài nguyên và Môi trường khẩn trương hoàn thành mục 4, báo cáo trước 26/3")
+    await h.say("leader", "/nghi 26/03 30/03 @admin")
+    mark = len(h.sent)
+    await h.advance_to(local(2018, 3, 27, 9, 0))
+    escalation = "\n".join(texts_to(h, "admin", mark))
+    assert "CẦN ĐỒNG CHÍ CHỈ ĐẠO (1)\n(Đồng chí nhận thay đ/c Huỳnh Thanh Cảnh nghỉ phép.)" in escalation, escalation
+    assert "Đ/c Huỳnh Thanh Cảnh đã có ý kiến chỉ đạo ngày 22/03/2018; đơn vị chưa báo cáo lại từ đó." in escalation, \
+        escalation
