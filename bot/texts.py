@@ -4820,11 +4820,16 @@ def moot_to_decider(moot: MootRequest, why: str, *, actor_name: str | None = Non
 DIRECTION_REMIND = vn("Đề nghị đồng chí khẩn trương thực hiện và báo cáo kết quả.")
 
 
+def _named_with_title(leader: Person) -> str:
+    """"Huỳnh Thanh Cảnh, Phó Bí thư Thường trực Tỉnh ủy": a director as a direction passed on names them."""
+    return f"{leader.full_name}, {leader.title}" if leader.title else leader.full_name
+
+
 def direction_text(name: str, leader: Person, tasks: Sequence[DirectionTarget], said: str, *,
                    replies: bool = True, covering: tuple[str, dt.date] | None = None) -> str:
     """To whoever holds the tasks a leader's reply was about: the direction as written, and how to report.
     `covering`: sent to the colleague standing in for the holder on leave (the holder's name, the last day of leave)."""
-    who = f"{leader.full_name}, {leader.title}" if leader.title else leader.full_name
+    who = _named_with_title(leader)
     refs = ", ".join(t.item_ref for t in tasks)
     titles = list(dict.fromkeys(in_sentence(t.notice_title) for t in tasks))
     lines = [f"Kính gửi đồng chí {name},",
@@ -4840,7 +4845,7 @@ def direction_text(name: str, leader: Person, tasks: Sequence[DirectionTarget], 
 def direction_to_head(name: str, leader: Person, tasks: Sequence[DirectionTarget], said: str) -> str:
     """To the head of a unit whose task a leader directed while a colleague of the unit holds it: the direction as
     written, who holds it and was sent it, for the head to follow it up (the head answers for the unit's work)."""
-    who = f"{leader.full_name}, {leader.title}" if leader.title else leader.full_name
+    who = _named_with_title(leader)
     refs = ", ".join(t.item_ref for t in tasks)
     titles = list(dict.fromkeys(in_sentence(t.notice_title) for t in tasks))
     holders = ", ".join(dict.fromkeys(f"đ/c {t.assignee_name}" for t in tasks if t.assignee_name))
@@ -4856,7 +4861,7 @@ def direction_to_charged(name: str, leader: Person, unit: str, tasks: Sequence[D
     """To the head of a unit a leader's direction charges by name while it holds none of the tasks it is about ("Giao
     Phòng Tài chính - Kế hoạch tham mưu …, phối hợp Phòng NN&MT thực hiện mục 2.1"): the direction, for the unit to
     act on; no task of its own is made (probe 7, #36)."""
-    who = f"{leader.full_name}, {leader.title}" if leader.title else leader.full_name
+    who = _named_with_title(leader)
     refs = ", ".join(dict.fromkeys(t.item_ref for t in tasks))
     leads = ", ".join(dict.fromkeys(t.unit_name for t in tasks if t.unit_name))
     titles = "; ".join(dict.fromkeys(in_sentence(t.notice_title) for t in tasks))
@@ -4897,7 +4902,7 @@ def report_unchanged(at: str, *, files: bool, about: str | None = None) -> str:
 
 def direction_to_office(name: str, leader: Person, tasks: Sequence[DirectionTarget], said: str) -> str:
     """To an admin: a leader's direction on tasks nobody holds, to give them to a unit (probe 27, F5)."""
-    who = f"{leader.full_name}, {leader.title}" if leader.title else leader.full_name
+    who = _named_with_title(leader)
     refs = ", ".join(t.item_ref for t in tasks)
     titles = list(dict.fromkeys(in_sentence(t.notice_title) for t in tasks))
     units = ", ".join(dict.fromkeys(t.unit_name for t in tasks if t.unit_name)) or "chưa xác định đơn vị"

@@ -1776,15 +1776,14 @@ def _next_doer(sentence: str, task: ParsedTask, before: str) -> tuple[str, ...] 
         return tuple(split_units(name) or [name])
     return task.lead if WORK_CLAUSE.match(rest) or (
         not SPELLS_OUT.match(sentence) and CONNECTED_VERB.match(rest) and not COUNTED_RESULT.search(rest) and
-        not ACCOUNT_SOON.match(rest) and not FINDING.search(rest)) else None
+        not ACCOUNT_SOON.match(rest) and not FINDING.search(rest) and not ASSESSMENT.search(rest)) else None
 
 
 # "Cụ thể, …" spells out what was said before (a finding's figures: "Cụ thể, mức chi … là …"), no work of its own
 # unless a work verb follows; and a finding after any connective: "Bên cạnh đó, quá trình quyết toán … do chưa có sự
 # phối hợp … nên dẫn đến việc chi … còn chậm, ảnh hưởng đến …"
 SPELLS_OUT = re.compile(r"^Cụ\s*thể\b", re.U)
-FINDING = re.compile(r"\bdẫn\s*đến\b|\bảnh\s*hưởng\s*(?:đến|tới)\b|\bcòn\s*(?:chậm|hạn\s*chế|thấp|nhiều\s*bất\s*cập)\b",
-                     re.U)
+FINDING = re.compile(r"\bdẫn\s*đến\b|\bảnh\s*hưởng\s*(?:đến|tới)\b", re.U)  # (with ASSESSMENT: "còn chậm", …)
 
 
 # after a connective, the next piece of work of the same doer whatever its verb — "Đồng thời, làm việc với nhà cung
