@@ -1590,6 +1590,14 @@ PERSON_DIRECTS = re.compile(r"^(?:[^;:.]{0,240},\s*)?"
 PLACE_HOLDER = re.compile(r"^(?:Phó\s+)?(?:Chủ\s*tịch|Bí\s*thư)\s.*\b(?:tỉnh|thành\s*phố|huyện|quận|thị\s*xã|xã|phường|"
                           r"thị\s*trấn)\s+[A-ZĐÀ-Ỹ]", re.U)
 LEADER_DIRECTS = re.compile(r"^(?P<who>Lãnh\s*đạo\s[^,;:.]{0,60}?)\s(?:cũng\s+)?chỉ\s*đạo\s+(?=(?P<u>.+))", re.U)
+# the text's own authority, unnamed, directs a unit after an opening frame: "Theo đó, UBND tỉnh chỉ đạo Công an tỉnh
+# tăng cường …", "Ngoài ra, UBND tỉnh chỉ đạo Báo A, Đài B xây dựng …" — the units directed do the work (a group that
+# directs those below it leads: "UBND các huyện chỉ đạo các xã …"; so does an authority asked to direct, "Yêu cầu UBND
+# tỉnh chỉ đạo …", and a named place's head asked from above: see PLACE_HOLDER)
+AUTHORITY_DIRECTS = re.compile(r"^[^;:.]{2,120},\s*(?P<who>(?:(?:Phó\s+)?Chủ\s*tịch\s+)?(?:UBND|Ủy\s*ban\s*nhân\s*dân|"
+                               r"Uỷ\s*ban\s*nhân\s*dân)\s+(?:tỉnh|thành\s*phố|TP)|Thủ\s*tướng(?:\s*Chính\s*phủ)?|"
+                               r"(?:Ban\s*Thường\s*vụ\s+|Thường\s*trực\s+)?Tỉnh\s*[ủu][yỷ])"
+                               r"\s+(?:(?:cũng|đồng\s*thời|còn|tiếp\s*tục)\s+)?chỉ\s*đạo\s+(?=(?P<u>.+))", re.U)
 ORDINAL_OPENING = re.compile(r"^(?:Thứ\s*(?:nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)|(?:Một|Hai|Ba|Bốn|Năm)\s*là)"
                              r"\s*[,:]\s*", re.U)
 OBJECT_BEFORE = re.compile(r"\b(?:của|cho|với|tại|về|đối\s*với|thuộc|giữa)\s*$", re.I | re.U)
@@ -1861,6 +1869,9 @@ def _leads_ranked(text: str) -> tuple[list[str], int]:
     if (directed := LEADER_DIRECTS.match(text)) and REQUESTER.search(directed.group("who")) and \
             (units := _units_from(directed.group("u"))) and not is_generic_reference(units):
         return units, STRONG  # "Lãnh đạo UBND huyện chỉ đạo các ngành chuyên môn vận động …": the directed act
+    if (directed := AUTHORITY_DIRECTS.match(text)) and (units := _units_from(directed.group("u"))) and \
+            not is_generic_reference(units):
+        return units, STRONG  # "Theo đó, UBND tỉnh chỉ đạo Công an tỉnh tăng cường …": the unit directed
     for after in ROLE_AFTER.finditer(text):
         if OBJECT_BEFORE.search(text[max(0, after.start() - 12): after.start()]):
             break  # "… của các cơ sở phát thải phải thực hiện …": whose duty, not who acts
@@ -1874,6 +1885,9 @@ def _leads_ranked(text: str) -> tuple[list[str], int]:
             name = name[at:]  # "Sở A phối hợp, Sở B chủ trì …": the unit named last before the role
         if _cut(name) == name:  # nothing verb-like inside: a clean subject
             units = split_units(name)
+            if units and (before := UNITS_BEFORE_SEMICOLON.match(text[: after.start()])) and \
+                    _cut(first := before.group("u").strip()) == first and (listed := split_units(first)):
+                units = [*listed, *units]  # "Thủ trưởng các sở, ban, ngành; Chủ tịch UBND các huyện có trách nhiệm …"
             if units:
                 return units, STRONG
     if congress := _congress_holder(text):
@@ -1886,6 +1900,9 @@ def _leads_ranked(text: str) -> tuple[list[str], int]:
     return [], 0
 
 
+# the subjects before a ';' that the role's subject goes on from: "Thủ trưởng các sở, ban, ngành; Chủ tịch UBND các
+# huyện, thành phố có trách nhiệm …" (official writing lists the kinds of doer with ';')
+UNITS_BEFORE_SEMICOLON = re.compile(rf"^\s*(?P<u>(?:(?:{_HEADS})\b|{_GROUP})[^:;.\n]{{2,160}}?)\s*;\s*$", re.U)
 PARTNER_BEFORE = re.compile(rf"{_PHOI_HOP}\s*(?:{_MANNERS}\s+)?(?:với\s*)?$", re.U)
 # "Đẩy mạnh truyền thông Bộ Y tế phối hợp với Ban Tuyên giáo …": a unit inside the text that works with partners
 WORKS_WITH = re.compile(rf"(?:^|(?<=\s))(?=(?:(?:{_HEADS})\b|{_GROUP}))(?P<u>[^:;.\n]{{3,120}}?)\s+{_PHOI_HOP}\s*"
@@ -1932,7 +1949,8 @@ def _congress_holder(text: str) -> tuple[list[str], int] | None:
 
 
 # After a unit that opens a text, words that make it the one who asks, reports or is described, not the doer
-NOT_DOER_VERB = re.compile(r"^(?:giao|đề\s*nghị|yêu\s*cầu|chỉ\s*đạo|[ủu][yỷ]\s*quyền|thống\s*nhất|thông\s*báo|"
+NOT_DOER_VERB = re.compile(r"^(?:(?:đồng\s*thời|còn|tiếp\s*tục),?\s+(?:giao|đề\s*nghị|yêu\s*cầu|chỉ\s*đạo)|"
+                           r"giao|đề\s*nghị|yêu\s*cầu|chỉ\s*đạo|[ủu][yỷ]\s*quyền|thống\s*nhất|thông\s*báo|"
                            r"đồng\s*ý|nhất\s*trí|chấp\s*thuận|kết\s*luận|"
                            r"đã|vừa|đang|cũng|sẽ\s*(?:được|bị|là|có\s*ý\s*kiến)|là|được|nhận\s*được|có\s*(?!trách\s*nhiệm|nhiệm\s*vụ)\w+|nhấn\s*mạnh|lưu\s*ý|chỉ\s*rõ|"
                            r"khẳng\s*định|biểu\s*dương|ghi\s*nhận|cho\s*biết|thừa|thay\s*mặt|về\s*việc|tại|với|cùng|và\s*các|"
