@@ -323,7 +323,10 @@ ASK = re.compile(r"(?:^|[\s,;:.(])(?<!thừa\s)(?<!việc\s)(?:" + loose("đề 
                  # (what the work rests on before whom it asks: "đề nghị trên cơ sở các ý kiến …, Sở X phối hợp …";
                  # every one of the group: "yêu cầu 100% các huyện, thị xã ban hành …")
                  r"(?:[Tt]rên\s*cơ\s*sở\s[^,;:.]{3,120},\s*)?(?:100\s*%\s+(?=các\s))?"
-                 r"(?:[Qq]uý\s+)?(?=(?P<u>.+))", re.U)  # (a lookahead: a later "đề nghị" is found too)
+                 # (the representatives of the units asked: "đề nghị đại diện các doanh nghiệp, đơn vị liên quan …" —
+                 # the units act)
+                 r"(?:[Qq]uý\s+)?(?:đại\s*diện\s+(?=(?:các|những)\s|[A-ZĐ]))?(?=(?P<u>.+))", re.U)
+# (a lookahead: a later "đề nghị" is found too)
 # Who may ask: words before "đề nghị"/"yêu cầu" that make what follows the doer, not the object
 # ("Thủ tướng Chính phủ yêu cầu UBND các tỉnh …", "Để …, đề nghị quý Tổng cục …").
 REQUESTER = re.compile(r"^(?:Để|Nhằm|Trên\s*cơ\s*sở|Căn\s*cứ|Thực\s*hiện|Sau\s*khi|Xét)\b|"
@@ -1590,12 +1593,14 @@ PERSON_DIRECTS = re.compile(r"^(?:[^;:.]{0,240},\s*)?"
 PLACE_HOLDER = re.compile(r"^(?:Phó\s+)?(?:Chủ\s*tịch|Bí\s*thư)\s.*\b(?:tỉnh|thành\s*phố|huyện|quận|thị\s*xã|xã|phường|"
                           r"thị\s*trấn)\s+[A-ZĐÀ-Ỹ]", re.U)
 LEADER_DIRECTS = re.compile(r"^(?P<who>Lãnh\s*đạo\s[^,;:.]{0,60}?)\s(?:cũng\s+)?chỉ\s*đạo\s+(?=(?P<u>.+))", re.U)
-# the text's own authority, unnamed, directs a unit after an opening frame: "Theo đó, UBND tỉnh chỉ đạo Công an tỉnh
-# tăng cường …", "Ngoài ra, UBND tỉnh chỉ đạo Báo A, Đài B xây dựng …" — the units directed do the work (a group that
-# directs those below it leads: "UBND các huyện chỉ đạo các xã …"; so does an authority asked to direct, "Yêu cầu UBND
-# tỉnh chỉ đạo …", and a named place's head asked from above: see PLACE_HOLDER)
+# the text's own authority (unnamed, or by its province: "Theo đó, UBND tỉnh Lạng Sơn chỉ đạo Sở X …") directs a unit
+# after an opening frame: "Theo đó, UBND tỉnh chỉ đạo Công an tỉnh tăng cường …", "Ngoài ra, UBND tỉnh chỉ đạo Báo A,
+# Đài B xây dựng …" — the units directed do the work (a group that directs those below it leads: "UBND các huyện chỉ
+# đạo các xã …"; so does an authority asked to direct, "Yêu cầu UBND tỉnh chỉ đạo …", and a named place's head asked
+# from above: see PLACE_HOLDER)
 AUTHORITY_DIRECTS = re.compile(r"^[^;:.]{2,120},\s*(?P<who>(?:(?:Phó\s+)?Chủ\s*tịch\s+)?(?:UBND|Ủy\s*ban\s*nhân\s*dân|"
-                               r"Uỷ\s*ban\s*nhân\s*dân)\s+(?:tỉnh|thành\s*phố|TP)|Thủ\s*tướng(?:\s*Chính\s*phủ)?|"
+                               r"Uỷ\s*ban\s*nhân\s*dân)\s+(?:tỉnh|thành\s*phố|TP\.?)(?:\s+[A-ZĐÀ-Ỹ][a-zà-ỹđ]*){0,3}|"
+                               r"Thủ\s*tướng(?:\s*Chính\s*phủ)?|"
                                r"(?:Ban\s*Thường\s*vụ\s+|Thường\s*trực\s+)?Tỉnh\s*[ủu][yỷ])"
                                r"\s+(?:(?:cũng|đồng\s*thời|còn|tiếp\s*tục)\s+)?chỉ\s*đạo\s+(?=(?P<u>.+))", re.U)
 ORDINAL_OPENING = re.compile(r"^(?:Thứ\s*(?:nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)|(?:Một|Hai|Ba|Bốn|Năm)\s*là)"

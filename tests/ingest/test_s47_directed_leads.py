@@ -1,11 +1,13 @@
-"""Session 47 (round 60): three ways a retold report or a letter names whom the work falls to.
+"""Session 47 (rounds 60 and 61): four ways a retold report or a letter names whom the work falls to.
 
-- The text's own authority, unnamed, directs a unit after an opening frame: "Theo đó, UBND tỉnh chỉ đạo Công an tỉnh
-  tăng cường …" — the unit directed leads, not the authority (which asks; it does not do the work). Without the
-  frame, or when the authority is itself asked to direct ("Yêu cầu UBND tỉnh chỉ đạo các ngành …"), or when a group
-  directs those below it ("UBND các huyện chỉ đạo các xã …"), whoever directs stays the lead.
+- The text's own authority (unnamed, or named by its province) directs a unit after an opening frame: "Theo đó,
+  UBND tỉnh chỉ đạo Công an tỉnh tăng cường …" — the unit directed leads, not the authority (which asks; it does
+  not do the work). Without the frame, or when the authority is itself asked to direct ("Yêu cầu UBND tỉnh chỉ đạo
+  các ngành …"), or when a group directs those below it ("UBND các huyện chỉ đạo các xã …"), whoever directs stays
+  the lead.
 - A body that "đồng thời giao / yêu cầu / đề nghị" another charges that other: "UBND tỉnh Quảng Trị đồng thời giao Sở
   Tài chính …" is led by the department.
+- The units whose representatives are asked do the work: "đề nghị đại diện các doanh nghiệp, đơn vị liên quan …".
 - Official writing lists the kinds of doer with ';' before one role: "Thủ trưởng các sở, ban, ngành; Chủ tịch UBND các
   huyện có trách nhiệm …" is led by both."""
 
@@ -36,6 +38,8 @@ def _task_with(text: str, words: str) -> tuple[str, ...]:
     ("Theo đó", "UBND tỉnh", ("Công an tỉnh",)),
     ("Ngoài ra", "UBND tỉnh", ("Báo Bình Sơn", "Đài Phát thanh và Truyền hình tỉnh")),
     ("Trước tình hình đó", "Chủ tịch UBND tỉnh", ("Sở Nông nghiệp và Phát triển nông thôn",)),
+    # (the authority named by its place: still the one who directs, not who does it)
+    ("Theo đó", "UBND tỉnh Bình Sơn", ("Sở Tài nguyên và Môi trường",)),
 ])
 def test_the_unit_an_unnamed_authority_directs_after_a_frame_leads(month: str, topic: str, frame: str,
                                                                     authority: str,
@@ -89,3 +93,11 @@ def test_a_semicolon_after_work_is_no_list_of_doers() -> None:
             "gửi báo cáo về Sở Nội vụ trước ngày 20/12/2026.")
     leads = {t.lead for t in parse_notice(text).tasks}
     assert ("Sở Nội vụ", "Chủ tịch UBND các huyện") not in leads
+
+
+@pytest.mark.parametrize("verb", ["đề nghị", "yêu cầu"])
+def test_the_units_whose_representatives_are_asked_lead(verb: str) -> None:
+    text = (f"Phát biểu chỉ đạo sau buổi diễn tập, Phó Chủ tịch UBND tỉnh {verb} đại diện các doanh nghiệp, đơn vị "
+            f"liên quan trực tiếp đến kinh doanh xăng dầu tiếp tục rà soát kế hoạch phòng cháy, chữa cháy để hoàn "
+            f"thiện kế hoạch của đơn vị mình.")
+    assert _task_with(text, "hoàn thiện kế hoạch của đơn vị mình") == ("các doanh nghiệp, đơn vị liên quan",)
