@@ -231,6 +231,15 @@ _TWO_MONTHS = re.compile(r"\bthang\s+(?P<a>\d{1,2})(?:\s*/\s*(?P<ay>\d{4}))?\b(?
                          r"thang\s+(?P<b>\d{1,2})(?:\s*/\s*(?P<by>\d{4}))?(?![\d/.%])")
 
 
+# the words before the date a leader sets when deciding a request (on folded text): "đồng ý … đến 15/3", "chậm nhất
+# 18/12", "hạn mới 26/3", "hạn cuối 15/5", "hạn chót là 15/5", "thời hạn cuối cùng 15/5"
+_DEADLINE_WORDS = r"han\s*(?:moi|cuoi(?:\s*cung)?|chot)(?:\s*la)?"
+GRANT_CUE = rf"(?:den|toi|cham\s*nhat|truoc|khong\s*qua|{_DEADLINE_WORDS})"
+# the date a refusal sets: "phải xong trước 4/1", "hạn mới 4/1", "hạn cuối 15/5" — not the item after "gia hạn" ("2.3"
+# is no date)
+REFUSAL_CUE = rf"(?:truoc|den|toi|(?<!gia )(?<!lui )(?<!doi )(?:{_DEADLINE_WORDS}|han)|cham\s*nhat)"
+
+
 def two_months_named(text: str) -> tuple[str, str] | None:
     """The two rounds a report names when it names two months in a row ("tháng 1 … và tháng 2" → "tháng 1",
     "tháng 2"; with the year when typed), else None."""
@@ -900,7 +909,7 @@ async def typed_extension_decision(conv: Conversation, event: TextIn, person: Pe
     if len(pending) > 1 and ref is not None and (every := _every_request(pending, rest_folded)):
         # "đồng ý gia hạn 7.d cho cả 2 xã": each request waiting on that item, decided alike (probe 22, F7)
         today = ctx.today()
-        dated = _granted_date(conv, rest, rest_folded, cue=r"(?:den|toi|cham\s*nhat|truoc|khong\s*qua|han\s*moi)")
+        dated = _granted_date(conv, rest, rest_folded, cue=GRANT_CUE)
         if approve and dated is None and any(texts.far_extension(r.current_due, r.requested_due, today)
                                              for r in every):
             # one of them moves the deadline far (probe 23, F1): each unit's date shown, decided one by one
@@ -915,7 +924,7 @@ async def typed_extension_decision(conv: Conversation, event: TextIn, person: Pe
         if all(len(rs) == 1 for rs in by_notice.values()):
             # the date he typed goes with his choice: granted, or (a refusal) the one he sets when later than the
             # deadline ("không đồng ý, phải xong trước 4/1")
-            until = _granted_date(conv, rest, rest_folded, cue=r"(?:den|toi|cham\s*nhat|truoc|khong\s*qua|han\s*moi)"
+            until = _granted_date(conv, rest, rest_folded, cue=GRANT_CUE
                                   if approve else REFUSAL_CUE)
             await conv.reply(event, Outgoing(text=texts.which_notice_extension(pending, approve),
                                              actions=which_notice_actions(pending, approve, until)))
@@ -991,7 +1000,7 @@ async def _move_unasked(conv: Conversation, event: TextIn, person: Person, ref: 
     The decider and each share's holder are told. False when there is no date, or nothing such to move (probe 38,
     F1)."""
     ctx = conv.ctx
-    until = _granted_date(conv, rest, rest_folded, cue=r"(?:den|toi|cham\s*nhat|truoc|khong\s*qua|han\s*moi)")
+    until = _granted_date(conv, rest, rest_folded, cue=GRANT_CUE)
     if until is None:
         return False
     shares = await ctx.db.run(unasked_shares, ref, person, rest)
@@ -1041,8 +1050,6 @@ def _sent_to(session: Session, pending: list[ExtensionRequest], person: Person,
             if any(a.id == person.id for a in approvers(session, r.task_id, r.requester_id, today))]
 
 
-# the date a refusal sets: "phải xong trước 4/1", "hạn mới 4/1" — not the item after "gia hạn" ("2.3" is no date)
-REFUSAL_CUE = r"(?:truoc|den|toi|(?<!gia )(?<!lui )(?<!doi )han(?:\s*moi)?|cham\s*nhat)"
 
 
 async def _decide_typed(conv: Conversation, event: TextIn, person: Person, report_id: int, approve: bool,
@@ -1052,7 +1059,7 @@ async def _decide_typed(conv: Conversation, event: TextIn, person: Person, repor
     not as a comment); a refusal that only repeats the deadline keeps it."""
     # "đồng ý … đến 15/3", "Đồng ý, nhưng chậm nhất 18/12", "đồng ý, hạn mới 26/3": the leader's date
     until = _granted_date(conv, rest, rest_folded,
-                          cue=r"(?:den|toi|cham\s*nhat|truoc|khong\s*qua|han\s*moi)") if approve else None
+                          cue=GRANT_CUE) if approve else None
     countered = False
     if not approve and (counter := _granted_date(conv, rest, rest_folded,
                                                  cue=REFUSAL_CUE)):

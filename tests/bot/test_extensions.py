@@ -249,6 +249,10 @@ async def test_what_the_decider_wrote_reaches_the_requester(harness: Harness, ty
 @pytest.mark.parametrize("typed", [
     "không đồng ý, phải xong trước 25/3",  # a refusal naming a later date: that date is the deadline
     "không đồng ý gia hạn 4, hạn mới 26/3",
+    # (the other words for the last day a leader allows)
+    "không đồng ý, hạn cuối 25/3",
+    "Không đồng ý gia hạn 4, hạn chót là 26/3",
+    "không đồng ý, thời hạn cuối cùng 24/3",
 ])
 async def test_a_refusal_that_sets_its_own_date_sets_the_deadline(harness: Harness, typed: str) -> None:
     h = harness
@@ -260,6 +264,16 @@ async def test_a_refusal_that_sets_its_own_date_sets_the_deadline(harness: Harne
     assert ("đ/c Nguyễn Thị Quản không đồng ý gia hạn nhiệm vụ mục 4 (Thông báo số 45/TB-UBND ngày 20/02/2018) đến "
             f"31/03/2018; yêu cầu hoàn thành chậm nhất ngày {day}/03/2018 (thời hạn mới).") in told, told
     assert last_text(h, "admin").startswith("Đồng chí đã không đồng ý gia hạn nhiệm vụ mục 4"), last_text(h, "admin")
+
+
+@pytest.mark.parametrize("typed", ["Đồng ý gia hạn 4, hạn chót 27/3", "đồng ý, hạn cuối cùng là 27/3"])
+async def test_a_grant_with_the_last_day_the_leader_allows_grants_that_day(harness: Harness, typed: str) -> None:
+    h = harness
+    await h.say("head_stnmt", "4 xin gia hạn đến 31/3 vì chờ kết quả đo đạc")
+    await h.say("admin", typed)
+    assert task(h, "4").due_on == dt.date(2018, 3, 27)
+    assert "đồng ý gia hạn nhiệm vụ mục 4 (Thông báo số 45/TB-UBND ngày 20/02/2018) đến 27/03/2018" in \
+        last_text(h, "head_stnmt"), last_text(h, "head_stnmt")
 
 
 async def test_a_refusal_that_repeats_the_deadline_keeps_it(harness: Harness) -> None:
