@@ -59,6 +59,7 @@ from storage.tasks import (
     MoveAsked,
     NamedShare,
     Recorded,
+    RefRemarked,
     SupportRecorded,
     TaskEdited,
     TransferAsked,
@@ -1653,6 +1654,8 @@ def lead_moved_text(moved: LeadMoved) -> str:
 def _edited_change(edited: TaskEdited, explain: Callable[[dt.date], str | None] | None) -> str:
     if edited.field == "text":
         return f"nội dung được chỉnh sửa thành: “{shorten(edited.text or '', 600)}”"
+    if edited.field == "ref":
+        return f"số mục được sửa từ {edited.ref_before} thành {edited.item_ref} theo văn bản"
     befores = {d for d in edited.due_before.values()}
     before = date_vn(next(iter(befores))) if len(befores) == 1 and None not in befores else None
     after = date_vn(edited.due) if edited.due else "không có thời hạn"
@@ -1667,17 +1670,19 @@ def task_edited_text(edited: TaskEdited, *, explain: Callable[[dt.date], str | N
     whose = (f" — {len(units)} đơn vị: {'; '.join(units)}" if len(units) > 1 else f" — {units[0]}" if units else "")
     text = (f"Mục {edited.item_ref} ({in_sentence(edited.notice_title)}){whose}: {_edited_change(edited, explain)} "
             f"(đ/c {edited.by_name}).")
-    if edited.field == "due":
-        text += " Nhắc việc nhắc theo thời hạn mới từ lần nhắc tiếp theo;"
-    text += " người phụ trách đã được báo."
+    text += (" Nhắc việc nhắc theo thời hạn mới từ lần nhắc tiếp theo; người phụ trách đã được báo."
+             if edited.field == "due" else " Người phụ trách đã được báo.")
     return vn(text)
 
 
 def task_edited_told(name: str, edited: TaskEdited, *,
                      explain: Callable[[dt.date], str | None] | None = None) -> str:
     """To the holder of a confirmed item the office corrected from the paper."""
-    return vn(f"Kính gửi đồng chí {name},\nNhiệm vụ mục {edited.item_ref} theo {in_sentence(edited.notice_title)}: "
-              f"{_edited_change(edited, explain)} (đ/c {edited.by_name} cập nhật).")
+    text = (f"Kính gửi đồng chí {name},\nNhiệm vụ mục {edited.item_ref} theo {in_sentence(edited.notice_title)}: "
+            f"{_edited_change(edited, explain)} (đ/c {edited.by_name} cập nhật).")
+    if edited.field == "ref":  # the number the holder types from now on
+        text += f"\nTừ nay đồng chí báo cáo theo số mục mới, ví dụ: “{edited.item_ref} xong”."
+    return vn(text)
 
 
 def lead_moved_assignment_text(name: str, moved: LeadMoved, buttons: bool, today: dt.date | None = None) -> str:
@@ -1768,6 +1773,30 @@ def move_asked_to_admin(name: str, asked: MoveAsked) -> str:
     return vn(f"Kính gửi đồng chí {name}, đ/c {asked.asker_name}{unit} đề nghị chuyển nhiệm vụ mục {asked.item_ref} "
               f"({in_sentence(asked.notice_title)}) sang {asked.unit_name} chủ trì. Nếu đồng ý, đồng chí gõ: "
               f"{asked.form}")
+
+
+def ref_remark_text(remarked: RefRemarked) -> str:
+    """To a head or a cadre who says an item carries the wrong number: not read as progress; passed to the office."""
+    who = ", ".join(f"đ/c {p.full_name}" for p in remarked.admins)
+    passed = (f"Nhắc việc đã chuyển ý kiến của đồng chí đến {who} (Văn phòng) để đối chiếu văn bản và sửa." if
+              remarked.admins else "Văn phòng chưa kết nối Nhắc việc; đồng chí báo trực tiếp Văn phòng.")
+    return vn(f"Nhắc việc không ghi tin này là tiến độ: số mục do Văn phòng (quản trị viên) sửa theo văn bản. {passed} "
+              "Trong lúc chờ, đồng chí báo cáo theo số mục đang dùng (gõ /viec để xem).")
+
+
+def ref_remark_to_admin(name: str, remarked: RefRemarked) -> str:
+    unit = f" ({remarked.asker_unit})" if remarked.asker_unit else ""
+    where = f" về {in_sentence(remarked.notice_title)}" if remarked.notice_title else ""
+    how = (f"Nếu đúng, đồng chí gõ: “{remarked.form}”." if remarked.form else
+           "Để sửa, đồng chí gõ số mục đang dùng và số mục đúng, mỗi lần một mục, ví dụ: “1.b số mục: 2.a”.")
+    return vn(f"Kính gửi đồng chí {name}, đ/c {remarked.asker_name}{unit} báo số mục chưa đúng{where}: "
+              f"“{shorten(remarked.words, 300)}”. {how}")
+
+
+def ref_form_hint() -> str:
+    """To an admin or a leader whose words say a number is wrong but not in a form that sets one."""
+    return vn("Để sửa số mục của một nhiệm vụ đã xác nhận, đồng chí gõ số mục đang dùng và số mục đúng, mỗi lần một "
+              "mục, ví dụ: “1.b số mục: 2.a” (hoặc “sửa số mục 1.b thành 2.a”); người phụ trách được báo số mục mới.")
 
 
 def transfer_asked_text(asked: TransferAsked) -> str:

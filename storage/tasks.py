@@ -29,7 +29,16 @@ from storage.errors import (
     TaskClosed,
     TaskNotFound,
 )
-from storage.itemref import FIRST_PARAGRAPH, by_ref, position_reading, read_typed, ref_key, section_items, whole_item
+from storage.itemref import (
+    FIRST_PARAGRAPH,
+    by_ref,
+    position_reading,
+    read_typed,
+    ref_key,
+    same_ref,
+    section_items,
+    whole_item,
+)
 from storage.models import (
     OPEN_STATUSES,
     AuditLog,
@@ -1451,22 +1460,25 @@ class TaskEdited:
 
     item_ref: str
     notice_title: str
-    field: str  # "due" or "text"
+    field: str  # "due", "text" or "ref"
     due_before: dict[int, dt.date | None]  # task id → its deadline before ("due")
     due: dt.date | None = None
     text: str | None = None
+    ref_before: str | None = None  # the item number before ("ref"; `item_ref` is the new one)
     holders: list[tuple[int, int | None, str]]  # (task id, assignee id, unit) of every task changed
     by_name: str
 
 
 def edit_confirmed(session: Session, *, by: Person, item_ref: str, now: dt.datetime, today: dt.date,
                    share_words: str | None = None, due: dt.date | None = None, text: str | None = None,
-                   unless_asked: bool = False) -> TaskEdited:
-    """An admin or a leader corrects a confirmed item from the paper ("2.d hạn 26/02/2027", "2.c nd: …"): the deadline
-    of every open share of it (or of the unit `share_words` names; the reminder ladder starts again from the new
-    date), or the wording of every share. Nothing changes when the item is in several notices and the words do not
-    say which, or the new date has passed; the caller tells the holders. `unless_asked` ("gia hạn mục … đến …"):
-    not where a holder asked for an extension (ExtensionPending: that is the decision on the request)."""
+                   ref: str | None = None, unless_asked: bool = False) -> TaskEdited:
+    """An admin or a leader corrects a confirmed item from the paper ("2.d hạn 26/02/2027", "2.c nd: …", "1.b số mục:
+    2.a"): the deadline of every open share of it (or of the unit `share_words` names; the reminder ladder starts
+    again from the new date), or the wording of every share, or the item's number (every share, finished ones too:
+    the reports read it; refused where the notice already has an item so numbered). Nothing changes when the item is
+    in several notices and the words do not say which, or the new date has passed; the caller tells the holders.
+    `unless_asked` ("gia hạn mục … đến …"): not where a holder asked for an extension (ExtensionPending: that is the
+    decision on the request)."""
     if by.role not in (Role.ADMIN, Role.LEADER):
         raise NotAllowed(by.handle, "correct a confirmed task")
     item_ref, tasks, open_ = _move_candidates(session, item_ref)
@@ -1483,6 +1495,10 @@ def edit_confirmed(session: Session, *, by: Person, item_ref: str, now: dt.datet
         raise DelegationInvalid(f"item {item_ref} in several notices",
                                 f"Mục {item_ref} có trong nhiều văn bản: {titles}. Đồng chí ghi kèm số văn bản, ví "
                                 f"dụ: “{item_ref} của {number} hạn …”.")
+    if share_words and ref is not None:  # one number for the whole item: every unit's share carries it
+        raise DelegationInvalid(f"a share of item {item_ref} renumbered",
+                                f"Số mục là của cả mục {item_ref}, mọi đơn vị cùng mang; đồng chí gõ "
+                                f"“{item_ref} số mục: {ref}” để sửa cho cả mục.")
     if share_words:
         named = [t for t in pool if mentions(share_words, t.lead_name, t.assignee.full_name if t.assignee else None)]
         if not named:
@@ -1507,6 +1523,8 @@ def edit_confirmed(session: Session, *, by: Person, item_ref: str, now: dt.datet
     if due is not None and due < today:
         raise DelegationInvalid(f"new deadline {due} has passed",
                                 f"Ngày {due:%d/%m/%Y} đã qua; đồng chí kiểm tra lại thời hạn mới của mục {item_ref}.")
+    if ref is not None:
+        return _renumbered(session, by=by, pool=pool, ref=ref, now=now)
     changing = [t for t in pool if (due is not None and t.due_on != due) or (text is not None and t.text != text)]
     if not changing:  # typed twice, or what the task already says: nothing to change, nobody to tell again
         what = f"thời hạn {due:%d/%m/%Y}" if due is not None else "nội dung này"
@@ -1528,6 +1546,43 @@ def edit_confirmed(session: Session, *, by: Person, item_ref: str, now: dt.datet
     return TaskEdited(item_ref=pool[0].item_ref, notice_title=notice_title(pool[0].notice),
                       field="due" if due is not None else "text", due_before=before, due=due, text=text,
                       holders=[(t.id, t.assignee_id, t.lead_name or "") for t in pool], by_name=by.full_name)
+
+
+MAX_REF = 40  # tasks.item_ref's length
+
+
+def _clipped(text: str, limit: int = 120) -> str:
+    words = " ".join(text.split()).rstrip(".")
+    return words if len(words) <= limit else words[:limit].rstrip() + "…"
+
+
+def _renumbered(session: Session, *, by: Person, pool: list[Task], ref: str, now: dt.datetime) -> TaskEdited:
+    """`edit_confirmed`'s new item number for every share of one item (`pool`, one notice); refused where another
+    item of the notice already has it, or where it is already the number."""
+    ref = ref.strip().rstrip(".")
+    before = pool[0].item_ref
+    if not ref or len(ref) > MAX_REF:
+        raise DelegationInvalid(f"item number {ref!r} unusable",
+                                f"Số mục “{ref[:MAX_REF]}…” quá dài; số mục có tối đa {MAX_REF} ký tự, ví dụ: “2.a”.")
+    if same_ref(before, ref):
+        raise DelegationInvalid(f"task {before} already numbered {ref}",
+                                f"Mục {before} đã mang số này; không có gì thay đổi.")
+    ids = {t.id for t in pool}
+    taken = [t for t in session.scalars(select(Task).where(Task.notice_id == pool[0].notice_id))
+             if t.id not in ids and same_ref(t.item_ref, ref)]
+    if taken:
+        raise DelegationInvalid(f"item number {ref} taken in notice {pool[0].notice_id}",
+                                f"{notice_title(pool[0].notice)} đã có mục {taken[0].item_ref}: "
+                                f"“{_clipped(taken[0].text)}”. Nếu mục đó cũng mang số sai, đồng chí "
+                                f"sửa số mục đó trước (“{taken[0].item_ref} số mục: …”), rồi sửa mục {before}.")
+    for t in pool:
+        t.item_ref, t.updated_at = ref, now
+        audit(session, at=now, actor_id=by.id, action="task.set_ref", entity="task", entity_id=t.id, before=before,
+              ref=ref)
+    log.info("%s renumbered item %s as %s (%d task(s))", by.handle, before, ref, len(pool))
+    return TaskEdited(item_ref=ref, notice_title=notice_title(pool[0].notice), field="ref", due_before={},
+                      ref_before=before, holders=[(t.id, t.assignee_id, t.lead_name or "") for t in pool],
+                      by_name=by.full_name)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -1565,6 +1620,35 @@ def ask_move(session: Session, *, by: Person, item_ref: str, unit_words: str, no
     log.info("%s asks task %s to move to %r", by.handle, task.id, unit_name)
     return MoveAsked(item_ref=task.item_ref, notice_title=notice_title(task.notice), unit_name=unit_name, form=form,
                      asker_name=by.full_name, asker_unit=asker_unit, admins=admins(session), head=head)
+
+
+@dataclass(frozen=True, kw_only=True)
+class RefRemarked:
+    """A head or a cadre says a confirmed item carries the wrong number ("các mục 1.b đến 1.k đúng ra là mục 2"): the
+    office corrects it; nothing is stored as progress."""
+
+    words: str  # what they wrote
+    notice_title: str | None  # the notice of the item named, where one is
+    form: str | None  # what an admin types, where one item and its number are named ("1.b số mục: 2.a")
+    asker_name: str
+    asker_unit: str
+    admins: list[Person]
+
+
+def pass_ref_remark(session: Session, *, by: Person, words: str, item_ref: str | None, value: str | None,
+                    now: dt.datetime) -> RefRemarked:
+    """A holder's remark on an item's number, kept in the audit log and handed to the admins (with the form that
+    corrects it when the remark names one item and its number)."""
+    tasks = _move_candidates(session, item_ref)[1] if item_ref else []
+    own = [t for t in tasks if t.assignee_id == by.id or (by.unit_id is not None and t.lead_unit_id == by.unit_id)]
+    task: Task | None = (own or tasks)[0] if own or tasks else None
+    form = f"{task.item_ref} số mục: {value}" if task is not None and value else None
+    asker_unit = session.get_one(Unit, by.unit_id).name if by.unit_id is not None else ""
+    audit(session, at=now, actor_id=by.id, action="task.ref_remark", entity="task",
+          entity_id=task.id if task is not None else None, words=words[:500])
+    log.info("%s says an item number is wrong: %r", by.handle, words[:200])
+    return RefRemarked(words=words, notice_title=notice_title(task.notice) if task is not None else None, form=form,
+                       asker_name=by.full_name, asker_unit=asker_unit, admins=admins(session))
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -485,6 +485,7 @@ async def _on_text_said(conv: Conversation, event: TextIn, person: Person) -> No
             or await status.date_for_extension(conv, event, person)  # "đến 12/9" after "đến ngày nào?"
             or await notices.typed_move(conv, event, person)  # before a reply's progress: never stored as one
             or await notices.typed_edit(conv, event, person)  # "2.d hạn 26/02" from the office after confirmation
+            or await notices.typed_ref_edit(conv, event, person)  # "1.b số mục: 2.a"; a holder's "đúng ra là mục 2"
             or await status.typed_hand_off(conv, event, person)  # "Chuyển mục 2 cho đ/c Hoa", in reply too
             or await leave.typed_leave(conv, event, person)  # "Tôi nghỉ phép từ 4/5 đến 8/5, đ/c Thành làm thay"
             or await status.reply_status(conv, event, person) or await notices.correct_draft(conv, event, person)

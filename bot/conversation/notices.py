@@ -67,12 +67,14 @@ from storage.notices import correct_draft as apply_corrections
 from storage.parsed import ParsedNotice
 from storage.tasks import (
     LeadMoved,
+    TaskEdited,
     admins,
     ask_move,
     confirmed_item,
     edit_confirmed,
     item_units,
     move_lead,
+    pass_ref_remark,
     remember_task_message,
 )
 from storage.vntext import fold, strip_marks
@@ -505,6 +507,58 @@ EDIT_TEXT = re.compile(rf"^{_FIX}(?:(?:mục|muc)\s+)?(?P<ref>{_REF})\.?{_SHARE}
                        r"\s*:\s*(?P<value>\S.*)$", re.I | re.S)
 
 
+# "1.b số mục: 2.a", "mục 1.b số mục mới là 2.a", "sửa số mục 1.b thành 2.a", "mục 1.b đúng ra là mục 2.a": a confirmed
+# item's number as the paper has it (a scan that lost a section's number, a list numbered on from the wrong item)
+_NEW_REF = r"(?:(?:mục|muc)\s+)?(?P<value>[0-9IVXivx]{1,6}(?:\.[0-9a-zđA-ZĐ]{1,3}){0,4})\s*\.?"
+_REF_WORD = r"(?:số\s*mục|so\s*muc)"
+_RIGHTLY = r"(?:đúng\s*ra|dung\s*ra|lẽ\s*ra|le\s*ra|phải|phai)\s+(?:là|la|thuộc|thuoc)"
+EDIT_REF = re.compile(rf"^{_FIX}(?:(?:mục|muc)\s+)?(?P<ref>{_REF})\.?{_SHARE}\s*[:,]?\s*{_REF_WORD}\s*"
+                      rf"(?:(?:mới|moi)\s*)?(?:là|la|thành|thanh)?\s*:?\s*{_NEW_REF}$", re.I)
+EDIT_REF_FIRST = re.compile(rf"^{_FIX}{_REF_WORD}\s+(?:(?:của|cua)\s+)?(?:(?:mục|muc)\s+)?(?P<ref>{_REF}){_SHARE}"
+                            rf"\s+(?:thành|thanh|là|la)\s+{_NEW_REF}$", re.I)
+EDIT_REF_SAID = re.compile(rf"^(?:(?:mục|muc)\s+)?(?P<ref>{_REF})\.?{_SHARE}\s*,?\s+{_RIGHTLY}\s+{_NEW_REF}$", re.I)
+# any words that say an item is numbered wrong: "các mục 1.b đến 1.k đúng ra là mục 2", "số mục bị nhầm"
+REF_REMARK = re.compile(rf"(?:^|\s){_RIGHTLY}\s+(?:(?:mục|muc)\s+){_REF}\b|{_REF_WORD}\s+(?:bị\s+|bi\s+)?"
+                        r"(?:nhầm|nham|sai)\b|\b(?:đánh|danh)\s*(?:số|so)\s+(?:bị\s+|bi\s+)?(?:nhầm|nham|sai)\b", re.I)
+
+
+async def typed_ref_edit(conv: Conversation, event: TextIn, person: Person) -> bool:
+    """A confirmed item's number corrected from the paper ("1.b số mục: 2.a", "mục 1.b đúng ra là mục 2.a"): an admin
+    with no draft open, or a leader, renumbers every unit's share of it, each holder told the number to use; words
+    that only say a number is wrong get the form. A head or a cadre who says so ("các mục 1.b đến 1.k đúng ra là
+    mục 2") is told the office corrects it, and the admins get the remark (with the form, when one item and its
+    number are named) — never stored as progress. False when the text says nothing of an item's number."""
+    text = " ".join(event.text.split())
+    form = EDIT_REF.match(text) or EDIT_REF_FIRST.match(text) or EDIT_REF_SAID.match(text)
+    if form is None and ((remark := REF_REMARK.search(text)) is None or
+                         _STATUS_WORDS.search(fold(re.sub(rf"\b{_REF}\b", " ", text[:remark.start()] +
+                                                          text[remark.end():])))):
+        return False  # (a report that also says so — "1.b xong, số mục bị nhầm" — is read as a report)
+    if form is not None and form["share"] and _STATUS_WORDS.search(fold(form["share"])):
+        return False  # "1.b xong, đúng ra là mục 2.a": the words before the remark report on the item
+    ctx = conv.ctx
+    if person.role not in (Role.ADMIN, Role.LEADER):
+        if not await ctx.db.run(lambda s: bool(s.scalar(select(Task.id).where(Task.assignee_id == person.id)
+                                                        .limit(1)))):
+            return False  # nobody's items: read as before
+        remarked = await ctx.db.run(pass_ref_remark, by=person, words=text, item_ref=form["ref"] if form else None,
+                                    value=form["value"] if form else None, now=ctx.clock.now())
+        await conv.say(event, texts.ref_remark_text(remarked))
+        for admin in remarked.admins:
+            await conv.notify(admin, Outgoing(text=texts.ref_remark_to_admin(admin.full_name, remarked)))
+        return True
+    if person.is_admin and await ctx.db.run(latest_draft, person) is not None:
+        return False  # a line for the draft open (its corrections read "3 số mục: 2.a")
+    if form is None:
+        await conv.say(event, texts.ref_form_hint())
+        return True
+    share = (form["share"] or "").strip(" ,.") or None
+    edited = await ctx.db.run(edit_confirmed, by=person, item_ref=form["ref"], now=ctx.clock.now(),
+                              today=ctx.today(), share_words=share, ref=form["value"])
+    await _tell_edited(conv, event, person, edited)
+    return True
+
+
 async def typed_edit(conv: Conversation, event: TextIn, person: Person) -> bool:
     """An admin with no draft open, or a leader, corrects a confirmed item ("2.d hạn 26/02/2027", "2.c nd: …"): the
     deadline of every open share (or the unit named) or the wording changes, each holder is told, the audit log keeps
@@ -535,6 +589,13 @@ async def typed_edit(conv: Conversation, event: TextIn, person: Person) -> bool:
         assert text_form is not None
         edited = await ctx.db.run(edit_confirmed, by=person, item_ref=text_form["ref"], now=ctx.clock.now(),
                                   today=ctx.today(), share_words=share, text=" ".join(text_form["value"].split()))
+    await _tell_edited(conv, event, person, edited)
+    return True
+
+
+async def _tell_edited(conv: Conversation, event: TextIn, person: Person, edited: TaskEdited) -> None:
+    """The answer to a correction of a confirmed item, each holder told once, and the office told a leader's."""
+    ctx = conv.ctx
     explain = ctx.policy.calendar.explain_deadline
     await conv.say(event, texts.task_edited_text(edited, explain=explain))
     told: set[int] = set()
@@ -548,7 +609,6 @@ async def typed_edit(conv: Conversation, event: TextIn, person: Person) -> bool:
     if person.role == Role.LEADER:  # the office keeps the record: it hears of a leader's correction
         for admin in await ctx.db.run(admins):
             await conv.notify(admin, Outgoing(text=texts.task_edited_text(edited, explain=explain)))
-    return True
 
 
 async def _tell_moved(conv: Conversation, moved: LeadMoved) -> None:

@@ -118,3 +118,80 @@ async def test_gia_han_where_the_holder_asked_is_the_decision_not_a_correction(d
         assert {lead: d for lead, d, _ in _tasks(h)}["Ban Dân vận Tỉnh ủy"] == dt.date(2018, 4, 20)
     finally:
         await h.stop()
+
+
+def _refs(h) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
+    assert h.db is not None
+    return h.db.call(lambda s: [(t.item_ref, t.lead_name) for t in s.scalars(select(Task).order_by(Task.id))])
+
+
+async def test_an_items_number_corrected_from_the_paper_for_every_share(db_url: str) -> None:
+    """A confirmed item carries the wrong number (a list numbered on from the wrong item): the office types the number
+    it has and the right one, in the preview's form or a clerk's; every unit's share takes it, each holder is told
+    the number to report by, the audit log keeps it; a number another item holds is refused."""
+    h = await started_group(db_url)
+    try:
+        mark = len(h.sent)
+        await h.say("admin", "1 số mục: 2")
+        assert _refs(h) == [("2", "Ban Dân vận Tỉnh ủy"), ("2", "Sở Tài nguyên và Môi trường")]
+        answer = last_text(h, "admin")
+        assert "số mục được sửa từ 1 thành 2 theo văn bản" in answer and "2 đơn vị" in answer, answer
+        for head in ("head_bdv", "head_stnmt"):
+            told = texts_to(h, head, mark)
+            assert len(told) == 1 and "Từ nay đồng chí báo cáo theo số mục mới, ví dụ: “2 xong”." in told[0], told
+        assert h.db is not None
+        assert h.db.call(lambda s: s.scalar(select(AuditLog.action).where(AuditLog.action == "task.set_ref")
+                                            .limit(1))) == "task.set_ref"
+        await h.say("head_bdv", "2 xong")  # the new number reports on the task
+        assert "mục 2 — Hoàn thành" in last_text(h, "head_bdv"), last_text(h, "head_bdv")
+        await h.say("admin", "sửa số mục 2 thành 3")
+        assert {ref for ref, _ in _refs(h)} == {"3"}
+        await h.say("admin", "mục 3 đúng ra là mục 1")
+        assert {ref for ref, _ in _refs(h)} == {"1"}
+        mark = len(h.sent)
+        await h.say("admin", "1 số mục: 1")  # what it is already: nothing changes, nobody told
+        assert texts_to(h, "admin", mark) == ["Mục 1 đã mang số này; không có gì thay đổi."]
+        assert texts_to(h, "head_bdv", mark) == []
+        await h.say("admin", "1 Ban Dân vận số mục: 2")  # one unit's share: the number is the whole item's
+        assert "Số mục là của cả mục 1" in last_text(h, "admin") and {ref for ref, _ in _refs(h)} == {"1"}
+    finally:
+        await h.stop()
+
+
+async def test_a_number_another_item_holds_is_refused(db_url: str) -> None:
+    h = await started_with(db_url, WITH_SIGNER, SIGNED_NOTICE)
+    try:
+        before = _refs(h)
+        await h.say("admin", "3 số mục: 2")
+        answer = last_text(h, "admin")
+        assert answer.startswith("Thông báo số 45/TB-UBND ngày 20/02/2018 đã có mục 2: “Giao Ban Dân vận Tỉnh ủy"), \
+            answer
+        assert "sửa số mục đó trước (“2 số mục: …”), rồi sửa mục 3." in answer
+        assert _refs(h) == before
+    finally:
+        await h.stop()
+
+
+async def test_a_holder_saying_the_numbers_are_wrong_is_passed_to_the_office_not_stored_as_progress(
+        db_url: str) -> None:
+    """Month probe (carried since session 44): "các mục 1.b đến 1.k đúng ra là mục 2" from a head was stored as
+    progress ("Đang thực hiện") on each item named. It is a remark on the numbering: the office gets it, with the
+    form that corrects one item when one is named, and nothing is recorded."""
+    h = await started_with(db_url, WITH_SIGNER, SIGNED_NOTICE)
+    try:
+        assert h.db is not None
+        statuses = h.db.call(lambda s: [t.status for t in s.scalars(select(Task).order_by(Task.id))])
+        mark = len(h.sent)
+        await h.say("head_bdv", "các mục 1 đến 3 đúng ra là mục II")
+        told = last_text(h, "head_bdv")
+        assert told.startswith("Nhắc việc không ghi tin này là tiến độ: số mục do Văn phòng (quản trị viên) sửa"), told
+        office = texts_to(h, "admin", mark)
+        assert len(office) == 1 and "báo số mục chưa đúng" in office[0] and "“1.b số mục: 2.a”" in office[0], office
+        await h.say("head_bdv", "mục 3 đúng ra là mục 2.a")
+        assert "Nếu đúng, đồng chí gõ: “3 số mục: 2.a”." in last_text(h, "admin"), last_text(h, "admin")
+        assert h.db.call(lambda s: [t.status for t in s.scalars(select(Task).order_by(Task.id))]) == statuses
+        assert {ref for ref, _ in _refs(h)} == {"1", "2", "3", "4"}
+        await h.say("head_bdv", "1 xong, đúng ra là mục 1.a")  # a report that says so too: the report is kept
+        assert "mục 1 — Hoàn thành" in last_text(h, "head_bdv"), last_text(h, "head_bdv")
+    finally:
+        await h.stop()
