@@ -138,12 +138,12 @@ FIX_FIRST = re.compile(rf"^{_FIX_WORD}\s+(?:(?:nhiệm\s*vụ|nhiem\s*vu|nv)\s+)
 
 # "3 số mục: 2.d.a", "3 số mục mới là 2.d.a", "sửa số mục nhiệm vụ 3 thành 2.d.a": the task's item number (a scan
 # that lost a section's number, an item letter printed twice — probe s42)
-_REF_VALUE = r"(?P<value>[0-9IVXivx]{1,6}(?:\.[0-9a-zđA-ZĐ]{1,3}){0,4})"
+REF_VALUE = r"(?P<value>[0-9IVXivx]{1,6}(?:\.[0-9a-zđA-ZĐ]{1,3}){0,4})"
 REF = re.compile(rf"^{TARGET}\s*[:,]?\s*(?:số\s*mục|so\s*muc)\s*(?:(?:mới|moi)\s*)?(?:là|la|thành|thanh)?\s*:?\s*"
-                 rf"(?:(?:mục|muc)\s+)?{_REF_VALUE}\s*\.?$", re.I)
+                 rf"(?:(?:mục|muc)\s+)?{REF_VALUE}\s*\.?$", re.I)
 REF_FIRST = re.compile(rf"^(?:{_FIX_WORD}\s+)?(?:số\s*mục|so\s*muc)\s+(?:(?:của|cua)\s+)?"
                        rf"(?:(?:nhiệm\s*vụ|nhiem\s*vu|nv)\s+)?(?P<ref>\d{{1,3}})\s*"
-                       rf"(?:thành|thanh|là|la|:)\s*(?:(?:mục|muc)\s+)?{_REF_VALUE}\s*\.?$", re.I)
+                       rf"(?:thành|thanh|là|la|:)\s*(?:(?:mục|muc)\s+)?{REF_VALUE}\s*\.?$", re.I)
 
 
 # The same corrections said in a clerk's own word order (probe 24, F5), each brought to its short form before it is

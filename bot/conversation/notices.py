@@ -22,6 +22,7 @@ from bot.conversation.named import named_at_end
 from bot.corrections import (
     LEAD,
     ONLY_FOR_A_DRAFT,
+    REF_VALUE,
     CorrectionError,
     looks_like_correction,
     parse_corrections,
@@ -509,7 +510,7 @@ EDIT_TEXT = re.compile(rf"^{_FIX}(?:(?:mục|muc)\s+)?(?P<ref>{_REF})\.?{_SHARE}
 
 # "1.b số mục: 2.a", "mục 1.b số mục mới là 2.a", "sửa số mục 1.b thành 2.a", "mục 1.b đúng ra là mục 2.a": a confirmed
 # item's number as the paper has it (a scan that lost a section's number, a list numbered on from the wrong item)
-_NEW_REF = r"(?:(?:mục|muc)\s+)?(?P<value>[0-9IVXivx]{1,6}(?:\.[0-9a-zđA-ZĐ]{1,3}){0,4})\s*\.?"
+_NEW_REF = rf"(?:(?:mục|muc)\s+)?{REF_VALUE}\s*\.?"  # (the preview's "3 số mục: 2.d.a" reads the same numbers)
 _REF_WORD = r"(?:số\s*mục|so\s*muc)"
 _RIGHTLY = r"(?:đúng\s*ra|dung\s*ra|lẽ\s*ra|le\s*ra|phải|phai)\s+(?:là|la|thuộc|thuoc)"
 EDIT_REF = re.compile(rf"^{_FIX}(?:(?:mục|muc)\s+)?(?P<ref>{_REF})\.?{_SHARE}\s*[:,]?\s*{_REF_WORD}\s*"
