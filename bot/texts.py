@@ -4855,9 +4855,12 @@ def _named_with_title(leader: Person) -> str:
 
 
 def direction_text(name: str, leader: Person, tasks: Sequence[DirectionTarget], said: str, *,
-                   replies: bool = True, covering: tuple[str, dt.date] | None = None) -> str:
+                   replies: bool = True, covering: tuple[str, dt.date] | None = None,
+                   also: Sequence[DirectionTarget] = ()) -> str:
     """To whoever holds the tasks a leader's reply was about: the direction as written, and how to report.
-    `covering`: sent to the colleague standing in for the holder on leave (the holder's name, the last day of leave)."""
+    `covering`: sent to the colleague standing in for the holder on leave (the holder's name, the last day of leave).
+    `also`: the same direction's tasks of the holder's unit that a colleague holds, the holder being its head (said
+    here, for the head to follow up, instead of in a message of their own)."""
     who = _named_with_title(leader)
     refs = ", ".join(t.item_ref for t in tasks)
     titles = list(dict.fromkeys(in_sentence(t.notice_title) for t in tasks))
@@ -4868,7 +4871,19 @@ def direction_text(name: str, leader: Person, tasks: Sequence[DirectionTarget], 
              f"“{shorten(said, 1500)}”",
              ("Đồng chí trả lời tin này để báo cáo kết quả" if replies else "Để báo cáo kết quả, đồng chí gõ")
              + f", ví dụ: “{tasks[0].item_ref} xong”, “{tasks[0].item_ref} 60% vướng kinh phí”."]
+    if also:
+        held = "; ".join(f"mục {', '.join(t.item_ref for t in group)} do đ/c {holder} phụ trách"
+                         for holder, group in _by_holder(also))
+        lines.append(f"Ý kiến này cũng về {held}: Nhắc việc đã chuyển đến người phụ trách; gửi đồng chí để nắm và "
+                     "đôn đốc.")
     return vn("\n".join(lines))
+
+
+def _by_holder(tasks: Sequence[DirectionTarget]) -> list[tuple[str, list[DirectionTarget]]]:
+    out: dict[str, list[DirectionTarget]] = {}
+    for t in tasks:
+        out.setdefault(t.assignee_name or "?", []).append(t)
+    return list(out.items())
 
 
 def direction_to_head(name: str, leader: Person, tasks: Sequence[DirectionTarget], said: str) -> str:

@@ -1327,14 +1327,21 @@ async def _pass_direction(conv: Conversation, event: TextIn, person: Person, tar
             holders.setdefault(t.assignee_id, []).append(t)
     reached: list[DirectionTarget] = []
     covered: dict[str, tuple[str, dt.date]] = {}
+    # a head who holds tasks of the direction and heads a colleague holding others: told of those in the same message
+    over_own = {head.id: theirs for head, theirs in await ctx.db.run(heads_over_holders, targets, person)
+                if head.id in holders}
+    heads: list[tuple[str, list[DirectionTarget]]] = []  # a colleague holds the unit's task: its head hears too
     for assignee_id, theirs in holders.items():
         holder = await ctx.db.run(person_by_id, assignee_id)
         if holder is None:
             continue
         replies = conv.replies_reach(holder)
+        also = over_own.get(assignee_id, [])
         sent = await conv.notify(holder, Outgoing(text=texts.direction_text(holder.full_name, person, theirs, text,
-                                                                            replies=replies)),
+                                                                            replies=replies, also=also)),
                                  remember=("task", theirs[0].task_id) if len(theirs) == 1 else None)
+        if sent is not None and also:
+            heads.append((holder.full_name, also))
         if holder.on_leave(ctx.today()) and holder.leave_cover_id not in (None, person.id) and \
                 holder.leave_to is not None and \
                 (cover := await ctx.db.run(person_by_id, holder.leave_cover_id)) is not None and \
@@ -1352,7 +1359,6 @@ async def _pass_direction(conv: Conversation, event: TextIn, person: Person, tar
             for t in theirs:  # a reply to it reports on that task
                 await ctx.db.run(remember_task_message, task_id=t.task_id, channel=sent.channel, chat_id=sent.chat_id,
                                  message_id=sent.last_id, now=ctx.clock.now())
-    heads: list[tuple[str, list[DirectionTarget]]] = []  # a colleague holds the unit's task: its head hears too
     for head, theirs in await ctx.db.run(heads_over_holders, reached, person):
         if head.id not in holders and await conv.notify(head, Outgoing(text=texts.direction_to_head(
                 head.full_name, person, theirs, text))) is not None:

@@ -339,6 +339,24 @@ async def test_a_direction_on_a_task_a_cadre_holds_reaches_the_units_head_too(ha
     assert "trưởng đơn vị, để nắm" not in last_text(h, "leader")
 
 
+async def test_a_head_holding_items_of_the_direction_reads_of_the_cadres_item_in_the_same_message(
+        harness: Harness) -> None:
+    """Carried since session 46: a direction on items the head holds and on one a cadre of the unit holds told the
+    head only of their own items. One message still, which now says the cadre's item was passed on too; the leader's
+    answer names the head as following it up."""
+    h = harness
+    await h.say("head_bdv", "/giao 2 @cadre_bdv")
+    before = len(h.sent)
+    await h.say("leader", "Chỉ đạo Ban Dân vận khẩn trương hoàn thành mục 1, 2, 3")
+    [to_head] = texts_to(h, "head_bdv", before)
+    assert "có ý kiến chỉ đạo về nhiệm vụ mục 1, 3 (" in to_head, to_head
+    assert to_head.endswith("Ý kiến này cũng về mục 2 do đ/c Phạm Thị Vận phụ trách: Nhắc việc đã chuyển đến người "
+                            "phụ trách; gửi đồng chí để nắm và đôn đốc."), to_head
+    [to_cadre] = texts_to(h, "cadre_bdv", before)
+    assert "có ý kiến chỉ đạo về nhiệm vụ mục 2 (" in to_cadre and "Ý kiến này cũng về" not in to_cadre
+    assert "• đ/c Lê Văn Dân — trưởng đơn vị, để nắm và đôn đốc mục 2" in last_text(h, "leader"), last_text(h, "leader")
+
+
 async def test_the_colleague_standing_in_reads_whose_direction_it_was(harness: Harness) -> None:
     """The escalation goes to whoever stands in for the leader on leave: the direction the leader gave is said to be
     the leader's, not the reader's."""
