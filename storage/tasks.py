@@ -32,6 +32,7 @@ from storage.errors import (
 from storage.itemref import (
     FIRST_PARAGRAPH,
     by_ref,
+    ends_ref,
     position_reading,
     read_typed,
     ref_key,
@@ -1524,7 +1525,7 @@ def edit_confirmed(session: Session, *, by: Person, item_ref: str, now: dt.datet
         raise DelegationInvalid(f"new deadline {due} has passed",
                                 f"Ngày {due:%d/%m/%Y} đã qua; đồng chí kiểm tra lại thời hạn mới của mục {item_ref}.")
     if ref is not None:
-        return _renumbered(session, by=by, pool=pool, ref=ref, now=now)
+        return _renumbered(session, by=by, pool=pool, ref=ref, typed=item_ref, now=now)
     changing = [t for t in pool if (due is not None and t.due_on != due) or (text is not None and t.text != text)]
     if not changing:  # typed twice, or what the task already says: nothing to change, nobody to tell again
         what = f"thời hạn {due:%d/%m/%Y}" if due is not None else "nội dung này"
@@ -1556,11 +1557,17 @@ def _clipped(text: str, limit: int = 120) -> str:
     return words if len(words) <= limit else words[:limit].rstrip() + "…"
 
 
-def _renumbered(session: Session, *, by: Person, pool: list[Task], ref: str, now: dt.datetime) -> TaskEdited:
-    """`edit_confirmed`'s new item number for every share of one item (`pool`, one notice); refused where another
-    item of the notice already has it, or where it is already the number."""
+def _renumbered(session: Session, *, by: Person, pool: list[Task], ref: str, typed: str,
+                now: dt.datetime) -> TaskEdited:
+    """`edit_confirmed`'s new item number for every share of one item (`pool`, one notice; `typed`: the number the
+    office typed for it); refused where another item of the notice already has it, or where it is already the number.
+    The Roman section dropped in typing is kept: "4.c số mục: 5.c" of II.4.c makes it II.5.c."""
     ref = ref.strip().rstrip(".")
     before = pool[0].item_ref
+    if not same_ref(before, typed) and ends_ref(before, typed) and \
+            (section := re.match(r"[IVXivx]+\.", before)) is not None and \
+            len(before) - len(typed) == section.end() and not re.match(r"[IVXivx]+\.", ref):
+        ref = section.group(0) + ref
     if not ref or len(ref) > MAX_REF:
         raise DelegationInvalid(f"item number {ref!r} unusable",
                                 f"Số mục “{ref[:MAX_REF]}…” quá dài; số mục có tối đa {MAX_REF} ký tự, ví dụ: “2.a”.")

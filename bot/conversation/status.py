@@ -1050,8 +1050,6 @@ def _sent_to(session: Session, pending: list[ExtensionRequest], person: Person,
             if any(a.id == person.id for a in approvers(session, r.task_id, r.requester_id, today))]
 
 
-
-
 async def _decide_typed(conv: Conversation, event: TextIn, person: Person, report_id: int, approve: bool,
                         rest: str, rest_folded: str) -> None:
     """A typed decision: "đồng ý … đến 15/3" grants that date; "không đồng ý, phải xong trước 4/1" refuses the

@@ -12,6 +12,7 @@ from sqlalchemy import select
 from bot import texts
 from storage.models import AuditLog, Task
 from tests.bot.conversation_setup import (
+    DIRECTORY_CSV,
     SIGNED_NOTICE,
     WITH_SIGNER,
     last_text,
@@ -193,5 +194,29 @@ async def test_a_holder_saying_the_numbers_are_wrong_is_passed_to_the_office_not
         assert {ref for ref, _ in _refs(h)} == {"1", "2", "3", "4"}
         await h.say("head_bdv", "1 xong, đúng ra là mục 1.a")  # a report that says so too: the report is kept
         assert "mục 1 — Hoàn thành" in last_text(h, "head_bdv"), last_text(h, "head_bdv")
+    finally:
+        await h.stop()
+
+
+SECTIONED = "\n".join([
+    "ỦY BAN NHÂN DÂN TỈNH BÌNH THUẬN", "Số: 47/TB-UBND", "Bình Thuận, ngày 20 tháng 02 năm 2018", "THÔNG BÁO",
+    "Kết luận của Chủ tịch UBND tỉnh về dự án đường ven biển",
+    "I. ĐÁNH GIÁ CHUNG", "Các đơn vị đã tích cực triển khai công tác bồi thường, giải phóng mặt bằng.",
+    "II. NHIỆM VỤ THỜI GIAN TỚI",
+    "1. Giao Ban Dân vận Tỉnh ủy chủ trì tổng hợp ý kiến của Nhân dân về dự án, báo cáo trước ngày 15/3/2018.",
+    "2. Giao Sở Tài nguyên và Môi trường chủ trì kiểm tra hiện trạng sử dụng đất ven biển, báo cáo trước ngày "
+    "20/3/2018.", ""])
+
+
+async def test_the_section_dropped_in_typing_is_kept(db_url: str) -> None:
+    """People drop the section a list sits in ("2" for II.2): the new number keeps it, unless one is typed."""
+    h = await started_with(db_url, DIRECTORY_CSV.read_text(encoding="utf-8"), SECTIONED)
+    try:
+        assert [ref for ref, _ in _refs(h)] == ["II.1", "II.2"]
+        await h.say("admin", "2 số mục: 3")
+        assert [ref for ref, _ in _refs(h)] == ["II.1", "II.3"]
+        assert "số mục được sửa từ II.2 thành II.3" in last_text(h, "admin"), last_text(h, "admin")
+        await h.say("admin", "II.3 số mục: III.1")
+        assert [ref for ref, _ in _refs(h)] == ["II.1", "III.1"]
     finally:
         await h.stop()
