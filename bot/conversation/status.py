@@ -1325,9 +1325,10 @@ async def _pass_direction(conv: Conversation, event: TextIn, person: Person, tar
             holders.setdefault(t.assignee_id, []).append(t)
     reached: list[DirectionTarget] = []
     covered: dict[str, tuple[str, dt.date]] = {}
-    # a head who holds tasks of the direction and heads a colleague holding others: told of those in the same message
-    over_own = {head.id: theirs for head, theirs in await ctx.db.run(heads_over_holders, targets, person)
-                if head.id in holders}
+    # the heads of units whose tasks a colleague holds; one who holds tasks of the direction too is told of those in
+    # the same message, the others after the holders (of the tasks that reached someone)
+    over = await ctx.db.run(heads_over_holders, targets, person)
+    over_own = {head.id: theirs for head, theirs in over if head.id in holders}
     heads: list[tuple[str, list[DirectionTarget]]] = []  # a colleague holds the unit's task: its head hears too
     for assignee_id, theirs in holders.items():
         holder = await ctx.db.run(person_by_id, assignee_id)
@@ -1357,8 +1358,10 @@ async def _pass_direction(conv: Conversation, event: TextIn, person: Person, tar
             for t in theirs:  # a reply to it reports on that task
                 await ctx.db.run(remember_task_message, task_id=t.task_id, channel=sent.channel, chat_id=sent.chat_id,
                                  message_id=sent.last_id, now=ctx.clock.now())
-    for head, theirs in await ctx.db.run(heads_over_holders, reached, person):
-        if head.id not in holders and await conv.notify(head, Outgoing(text=texts.direction_to_head(
+    passed = {t.task_id for t in reached}
+    for head, theirs in over:
+        theirs = [t for t in theirs if t.task_id in passed]
+        if theirs and head.id not in holders and await conv.notify(head, Outgoing(text=texts.direction_to_head(
                 head.full_name, person, theirs, text))) is not None:
             heads.append((head.full_name, theirs))
     unheld = [t for t in targets if t.assignee_id is None]  # nobody to pass it to: the office, to give it a unit

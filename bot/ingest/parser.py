@@ -28,7 +28,6 @@ from bot.ingest.plantables import glued_attachment, item_fields
 from bot.ingest.tables import rewrite_tables, row_work
 from bot.ingest.taskfilter import DUTY_HEADING, broad_wanted, filter_tasks
 from bot.ingest.units import (
-    AUTHORITY_DIRECTS,
     CAPITAL,
     COUNT_BEFORE_UNIT,
     LETTER_KIND,
@@ -2378,10 +2377,8 @@ def _framed_duty_tasks(body: list[str], tasks: list[ParsedTask], *, issued_on: d
                     UNIT_ASKS.match(rest[len(name_prefix(rest)):]) or not new(sentence):
                 continue
             name = sentence[frame.end():][:len(name_prefix(rest))]
-            leads = split_units(name) or [name]
-            if AUTHORITY_DIRECTS.match(rest) and (directed := find_leads_ranked(rest)[0]):
-                leads = directed  # "Theo đó, UBND tỉnh chỉ đạo Công an tỉnh tăng cường …": the unit directed does it
-            out.append(_found_task(len(tasks) + len(out) + 1, sentence, leads, issued_on=issued_on))
+            out.append(_found_task(len(tasks) + len(out) + 1, sentence, split_units(name) or [name],
+                                   issued_on=issued_on))
     return out
 
 

@@ -324,9 +324,8 @@ ASK = re.compile(r"(?:^|[\s,;:.(])(?<!thừa\s)(?<!việc\s)(?:" + loose("đề 
                  # every one of the group: "yêu cầu 100% các huyện, thị xã ban hành …")
                  r"(?:[Tt]rên\s*cơ\s*sở\s[^,;:.]{3,120},\s*)?(?:100\s*%\s+(?=các\s))?"
                  # (the representatives of the units asked: "đề nghị đại diện các doanh nghiệp, đơn vị liên quan …" —
-                 # the units act)
+                 # the units act; the units in a lookahead: a later "đề nghị" is found too)
                  r"(?:[Qq]uý\s+)?(?:đại\s*diện\s+(?=(?:các|những)\s|[A-ZĐ]))?(?=(?P<u>.+))", re.U)
-# (a lookahead: a later "đề nghị" is found too)
 # Who may ask: words before "đề nghị"/"yêu cầu" that make what follows the doer, not the object
 # ("Thủ tướng Chính phủ yêu cầu UBND các tỉnh …", "Để …, đề nghị quý Tổng cục …").
 REQUESTER = re.compile(r"^(?:Để|Nhằm|Trên\s*cơ\s*sở|Căn\s*cứ|Thực\s*hiện|Sau\s*khi|Xét)\b|"
