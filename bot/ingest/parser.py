@@ -307,6 +307,18 @@ CLOSING_LEAD_RE = re.compile(
     r"(?:Căn\s*cứ\s*(?:nội\s*dung\s*)?(?:Thông\s*báo|văn\s*bản|Kế\s*hoạch|ý\s*kiến\s*chỉ\s*đạo)\s*(?:kết\s*luận\s*)?"
     r"(?:này|trên),|(?:Yêu\s*cầu|Đề\s*nghị))\s*(?P<u>.+?)\s+(?:nghiêm\s*túc\s+)?"
     r"(?:triển\s*khai|tổ\s*chức|khẩn\s*trương|chủ\s*động|thực\s*hiện)", re.U)
+# … and the issuer's call in a closing line (`_closes_body`), perhaps after what it rests on: "Căn cứ nội dung trên, đề
+# nghị X triển khai thực hiện./.", "Với các nội dung như trên, Sở Công Thương đề nghị X quan tâm, phối hợp …./.",
+# "Sở Y đề nghị X nghiêm túc triển khai thực hiện các nội dung trên./."
+CLOSING_CALL_LEAD_RE = re.compile(
+    r"^(?:(?:Căn\s*cứ|Với|Trên\s*cơ\s*sở)\s[^.;:]{0,60}?\btrên\s*,\s*)?(?:[A-ZĐÀ-Ỹ][^.;:,]{0,80}?\s)?"
+    r"(?:yêu\s*cầu|đề\s*nghị)\s*(?P<u>.+?)\s+(?:nghiêm\s*túc\s+)?(?:quan\s*tâm\s*,?\s*)?"
+    r"(?:triển\s*khai|tổ\s*chức|khẩn\s*trương|chủ\s*động|thực\s*hiện|phối\s*hợp)", re.U)
+# (a call that hands over the whole document: it ends it ("./.") or names what was said above; not the last duty,
+# "Bộ X yêu cầu các đơn vị thực hiện nghiêm túc báo cáo thống kê …, gửi báo cáo …")
+CALL_ON_ABOVE = re.compile(r"\b(?:nội\s*dung\s*(?:như\s*|nêu\s*)?trên|(?:Kế\s*hoạch|Thông\s*báo|văn\s*bản|"
+                           r"Công\s*văn)\s*(?:này|trên))\b", re.U)
+FINAL_CALL = re.compile(rf"\./\.\s*$|{CALL_ON_ABOVE.pattern}", re.U)
 
 
 # the header of a plan issued with a decision: "(Ban hành kèm theo Quyết định số 12/QĐ-UBND ngày 05/3/2026 …)"
@@ -771,6 +783,12 @@ CLOSING_LINE = re.compile(
     r"(?:[A-ZĐÀ-Ỹ][^.;:]{0,80}?\s(?:yêu\s*cầu|đề\s*nghị)|Yêu\s*cầu|Đề\s*nghị)\s[^.;:]{0,200}?\s"
     r"(?:nghiêm\s*túc\s+)?(?:triển\s*khai|tổ\s*chức)\s*thực\s*hiện"
     r"(?:\s*(?:nội\s*dung|Kế\s*hoạch|Thông\s*báo|văn\s*bản|Công\s*văn)\s*(?:này|trên))?(?=\./\.)|"
+    # "Căn cứ Thông báo này, các sở, ngành triển khai thực hiện./.", "Căn cứ nội dung trên, đề nghị X tổ chức thực
+    # hiện.": the formula that hands the document to its doers (who they are is read by CLOSING_LEAD_RE)
+    r"Căn\s*cứ\s*(?:vào\s*)?(?:nội\s*dung\s*)?(?:Thông\s*báo|văn\s*bản|Kế\s*hoạch|Kết\s*luận|Công\s*văn|"
+    r"ý\s*kiến\s*chỉ\s*đạo|nội\s*dung)\s*(?:kết\s*luận\s*)?(?:này|trên|nêu\s*trên)\s*,\s*[^.;:]{0,200}?\s"
+    r"(?:nghiêm\s*túc\s+)?(?:triển\s*khai|tổ\s*chức)(?:\s*thực\s*hiện)?"
+    r"(?:\s*(?:nội\s*dung|Kế\s*hoạch|Thông\s*báo|văn\s*bản|Công\s*văn)\s*(?:này|trên))?|"
     r"Trân\s*trọng[^.;:]{0,40}|[^.;:]{0,120}\b(?:trân\s*trọng\s*)?cảm\s*ơn\b[^.;:]{0,120}|"
     r"[^.;:]{0,160}\b(?:biết,?\s*(?:và\s*)?(?:thực\s*hiện|phối\s*hợp)|để\s*biết|thông\s*báo\s*để)[^.;:]{0,60})"
     r"(?:\.?/\.\S{0,2}|\.)?\s*$", re.U)  # ("/.p": the closing "./." as a scan's OCR may read it)
@@ -1438,7 +1456,9 @@ def _read_notice(raw: str, *, broad: bool | None = None, task_filter: bool | Non
         meeting = parse_date_phrase(mm.group(1))
     default_leads = list(addressees)
     if not default_leads:
-        cm = CLOSING_LEAD_RE.search(" ".join(body[-2:]))
+        cm = CLOSING_LEAD_RE.search(" ".join(body[-2:])) or \
+            next((m for ln in body[-2:] if _closes_body(ln) and FINAL_CALL.search(ln) and
+                  (m := CLOSING_CALL_LEAD_RE.match(ln))), None)
         wm = WORKED_WITH_RE.search("\n".join(lines[: start + 5]) + "\n" + body_text[:600])
         if cm:
             default_leads = split_units(cm.group("u")) or [cm.group("u")]
@@ -2218,7 +2238,8 @@ NOT_A_SPEAKER = re.compile(r"\b(?:văn\s*bản|ban|Ban|công\s*tác|được|ch�
 
 # (a closing call is short: "… yêu cầu các sở, ngành nghiêm túc triển khai thực hiện Kế hoạch này."; a long sentence
 # with "nghiêm túc" spells its own work out: "… yêu cầu công an các đơn vị nêu cao tinh thần trách nhiệm, tập trung lực
-# lượng thực hiện nghiêm túc nhiệm vụ được phân công, đảm bảo …")
+# lượng thực hiện nghiêm túc nhiệm vụ được phân công, đảm bảo …" — unless it calls on what was said above: "Với các nội
+# dung như trên, Sở X đề nghị … quan tâm, phối hợp trong quản lý … trên địa bàn tỉnh./.", CALL_ON_ABOVE)
 CLOSING_MAX = 180
 BRACKETED = re.compile(r"\s*\([^()]*\)")
 
@@ -2234,7 +2255,8 @@ def _speaker_ask_tasks(body: list[str], tasks: list[ParsedTask], *, issued_on: d
         for sentence in NEXT_SENTENCE.split(para):
             if len(sentence) < OBLIGATION_MIN or not ASK_VERB_ANYWHERE.search(sentence) or not new(sentence) or \
                     (ask := SPEAKER_ASK.match(TITLE_COMMA.sub(r"\g<t>", sentence))) is None \
-                    or INTRO_END.search(sentence) or (_closing_ask(sentence) and len(sentence) < CLOSING_MAX) \
+                    or INTRO_END.search(sentence) or (_closing_ask(sentence) and (len(sentence) < CLOSING_MAX or
+                                                                  CALL_ON_ABOVE.search(sentence))) \
                     or CARRY_OUT_END.search(sentence) or sentence.rstrip().endswith(":"):
                 continue
             asked_text = ask.group("a")

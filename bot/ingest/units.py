@@ -210,7 +210,7 @@ _STOP = (
     r"tuần\s*tra|ngăn\s*chặn|kê\s*khai|đăng\s*ký|thanh\s*toán|xử\s*phạt|cưỡng\s*chế|di\s*dời|thu\s*hồi|"
     r"bàn\s*giao|soạn\s*thảo|dự\s*thảo|ký\s*kết|đàm\s*phán|mua\s*sắm|ưu\s*tiên|nâng\s*cấp|cải\s*tạo|"
     r"khởi\s*công|hoàn\s*tất|chấp\s*hành|tuân\s*thủ|tập\s*huấn|bồi\s*dưỡng|tổng\s*kết|sơ\s*kết|lắp\s*đặt|"
-    r"phản\s*ánh|(?<![Cc]ục\s)thống\s*kê|thành\s*lập|(?<!án\s)(?<!nhà\s)(?<!chủ\s)(?<!Chủ\s)đầu\s*tư|(?<!Đoàn\s)(?<!ban\s)(?<!Tổ\s)kiểm\s*tra|giải\s*quyết|xử\s*lý|đề\s*xuất|trình|"
+    r"phản\s*ánh|(?<![Cc]ục\s)thống\s*kê|thành\s*lập|(?<!án\s)(?<!nhà\s)(?<!chủ\s)(?<!Chủ\s)đầu\s*tư|(?<!Đoàn\s)(?<!ban\s)(?<!Tổ\s)kiểm\s*tra|giải\s*quyết|xử\s*lý|đề\s*xuất|(?<![Cc]ông\s)(?<![Cc]hương\s)(?<![Qq]uy\s)(?<![Ll]ộ\s)(?<![Tt]ờ\s)trình|"
     r"gửi|căn\s*cứ|bố\s*trí|cung\s*cấp|tăng\s*cường|quan\s*tâm|phải|(?<!hậu\s)cần|thống\s*nhất|(?<!công\s)(?<!cô\s)lập|"
     r"kết\s*luận|hoàn\s*thành|"  # ("bị cô lập": isolated, no verb; "Chủ tịch UBND xã kết luận và yêu cầu …")
     r"hoàn\s*thiện|cập\s*nhật|ban\s*hành|tiến\s*hành|làm\s*việc|tổng\s*hợp|đánh\s*giá|(?<!Đoàn\s)(?<!đoàn\s)(?<!Tổ\s)giám\s*sát|"
@@ -675,7 +675,7 @@ def _glued_verb(after: str) -> bool:
 def _cut(fragment: str, stops: re.Pattern[str] = STOP_RE) -> str:
     padded = " " + fragment
     m = _first_stop(padded, stops)
-    name = padded[: m.start() if m else len(padded)].strip(" ,.-–")
+    name = padded[: m.start() if m else len(padded)].strip(" ,.-–…")
     if m and ROLE_WORD.match(m.group(0).strip()):
         name = re.sub(r"\s+(?:và|hoặc)$", "", name)  # "X phối hợp với Y và chủ trì cùng Z": Y's name ends before "và"
     return name
@@ -2115,6 +2115,11 @@ def _last_named(fragment: str) -> int:
         at += len(fragment[at:]) - len(fragment[at:].lstrip(" ,.-–"))
         if UNIT_START.match(fragment[at:]):
             return at
+        for comma in re.finditer(r",\s*", fragment[at:]):
+            # (the clause after the last verb goes on before the unit: "Sau khi Thủ tướng phê duyệt … Quy hoạch … giai
+            # đoạn 2006-2020, Bộ Giáo dục và Đào tạo chủ trì …" → the unit after the first comma that opens one)
+            if UNIT_START.match(fragment[at + comma.end():]):
+                return at + comma.end()
     return 0
 
 
