@@ -83,9 +83,10 @@ _MD = [
 
 
 _MISSING_SPACE = re.compile(r"([,;:])(?=[^\W\d_])", re.U)
-# an ask glued to the name it asks in a copy-paste ("giaoTrưởng các phòng", "đề nghịSở Y tế"): a lower-case verb of
+# an ask glued to the name it asks in a copy-paste ("giaoTrưởng các phòng", "đề nghịSở Y tế", "giao choBộ Công
+# Thương"): a lower-case verb of
 # asking, then a capitalised word with no space between
-_ASK_GLUED = re.compile(r"(?<!\w)(giao|đề\s*nghị|yêu\s*cầu|chỉ\s*đạo)(?=[A-ZĐÀ-Ỹ][a-zđà-ỹ])", re.U)
+_ASK_GLUED = re.compile(r"(?<!\w)(giao(?:\s*cho)?|đề\s*nghị|yêu\s*cầu|chỉ\s*đạo)(?=[A-ZĐÀ-Ỹ][a-zđà-ỹ])", re.U)
 # two sentences a copy-paste glued at the full stop ("… trên địa bàn.Làm tốt công tác …", "… các đoàn thể xã.Qua 6
 # tháng …"): a word in lower case, the stop, a capitalised word (not "TP.HCM", "QĐ.UB", "Tp.HCM": a capital, or
 # capitals only, on either side)
@@ -531,6 +532,8 @@ def _addressees(lines: list[str]) -> list[str]:
         if rest and not rest.startswith(("-", "+")):
             parts = [p.strip(" ;.,") for p in re.split(r";", rest) if p.strip(" ;.,")]
             return [u for p in parts for u in (split_units(p) or [p])]
+        if not rest and (bare := _bare_addressees(lines[i + 1: i + 8])):
+            return bare  # "Kính gửi:" / "Bộ Giáo dục và Đào tạo.": the names on the lines below, with no dash
         out = [rest.lstrip("-+ ").strip(" ;.,")] if rest else []
         for j in range(i + 1, min(len(lines), i + 30)):
             nxt = lines[j]
@@ -543,6 +546,23 @@ def _addressees(lines: list[str]) -> list[str]:
             out.append(nxt.lstrip("-+• ").strip(" ;.,"))
         return [o for o in out if o]
     return []
+
+
+def _bare_addressees(lines: list[str]) -> list[str]:
+    """The addressees on the lines after a bare "Kính gửi:" where they carry no dash: "Bộ Giáo dục và Đào tạo.", or
+    "Sở Tài chính;" / "Ủy ban nhân dân các huyện." — a short line that names a unit, then more while a line ends with
+    ';' or ','; none where the first line is a dash list's (read by the caller) or no name."""
+    out: list[str] = []
+    for ln in lines:
+        name = ln.strip()
+        if not name or name.startswith(("-", "+", "•")) or len(name) > 150 or not names_addressee(name) or \
+                not UNIT_START.match(name):
+            break
+        out += [u for p in re.split(r";", name.strip(" ;.,")) if p.strip(" ;.,")
+                for u in (split_units(p.strip(" ;.,")) or [p.strip(" ;.,")])]
+        if not name.endswith((";", ",")):
+            break
+    return out
 
 
 # "Nơi nhận:" and its OCR readings (".Nới nhận:", "Not nhận:")
@@ -3363,6 +3383,13 @@ def _asks_a_unit(text: str) -> bool:
         any(UNIT_START.match(text, m.end()) for m in ASK_COLON.finditer(text))  # "… yêu cầu: UBND các xã …"
 
 
+# after the grounds, the leader's charge with "cho" before the unit, which ASKS does not read (there "cho" also hands
+# over: "… sẽ giao cho ngành chuyên môn quản lý"): "Xét đề nghị của Tập đoàn X (…), Phó Thủ tướng Y giao cho Bộ Công
+# Thương chủ trì, phối hợp với các Bộ, ngành có liên quan xem xét, báo cáo …" — the unit takes the lead role
+GIVEN_TO_LEAD = re.compile(rf",\s*[^.;:,]{{0,80}}?\bgiao\s*cho\s*(?=(?:{UNIT_START.pattern})[^.;:,]{{0,80}}?\s"
+                           r"(?:chủ\s*trì|có\s*trách\s*nhiệm|khẩn\s*trương)\b)", re.U)
+
+
 # the results work builds on are no assessment: "… đề nghị trên cơ sở các kết quả đã đạt được, Ban Thường vụ cần …",
 # "… chỉ đạo chặt chẽ để phát huy tốt những kết quả đã đạt được …"
 BUILDS_ON_RESULTS = re.compile(r"\b(?:trên\s*cơ\s*sở|phát\s*huy|dựa\s*trên|tiếp\s*nối)\s[^,.;]{0,30}?kết\s*quả\s*"
@@ -3391,7 +3418,8 @@ def _directive_paragraph(text: str) -> bool:
     if BACKGROUND.match(text) and not _asks_a_unit(text):
         # ("Để chủ động phòng, chống dịch, trong thời gian tới Sở Y tế tăng cường …": the aim, then the work ahead)
         return _subject_after_opening(text) or _charges_a_unit(text) or bool(sent_to(text)) or \
-            any(_time_ahead_doers(sentence) for sentence in SENTENCE_END.split(text)[:6])
+            any(_time_ahead_doers(sentence) for sentence in SENTENCE_END.split(text)[:6]) or \
+            GIVEN_TO_LEAD.search(text) is not None
     if re.match(r"Căn\s*cứ\b", text) and not re.search(r"\b(?:đề\s*nghị|yêu\s*cầu|giao)\b", text, re.I):
         # "Căn cứ Giấy phép … cho phép Công ty X khai thác …": what a cited permit allows is the ground, not an ask
         return _subject_after_opening(text)

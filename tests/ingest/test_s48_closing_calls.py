@@ -101,3 +101,52 @@ def test_the_doer_after_a_long_clause_of_when(after: str, units: tuple[str, ...]
             "Văn phòng Chính phủ xin thông báo để các cơ quan biết, thực hiện./.\n")
     tasks = parse_notice(text).tasks
     assert [t.lead for t in tasks] == [units], [(t.text, t.lead) for t in tasks]
+
+
+LETTER = """VĂN PHÒNG CHÍNH PHỦ
+Số: {number}
+V/v {subject}
+Hà Nội, ngày 02 tháng 12 năm 2010
+Kính gửi:
+{addressees}
+{body}
+Văn phòng Chính phủ thông báo để các cơ quan liên quan biết, thực hiện./.
+Nơi nhận:
+- Như trên;
+- Lưu: VT, KTN.
+KT. BỘ TRƯỞNG, CHỦ NHIỆM
+PHÓ CHỦ NHIỆM
+Văn Trọng Lý
+"""
+
+
+@pytest.mark.parametrize(("addressees", "units"), [
+    ("Bộ Giáo dục và Đào tạo.", ("Bộ Giáo dục và Đào tạo",)),
+    ("Bộ Công Thương;\nỦy ban nhân dân tỉnh Cà Mau.", ("Bộ Công Thương", "Ủy ban nhân dân tỉnh Cà Mau")),
+])
+def test_addressees_on_the_lines_below_a_bare_kinh_gui(addressees: str, units: tuple[str, ...]) -> None:
+    # "Kính gửi:" alone on its line, the names below it with no dash: the items that name nobody are theirs
+    body = ("Xét đề nghị của Tập đoàn Dầu khí Việt Nam, Phó Thủ tướng có ý kiến như sau:\n"
+            "Cần phối hợp với các Bộ, ngành có liên quan xem xét việc đầu tư Dự án, báo cáo Thủ tướng Chính phủ trước "
+            "ngày 30 tháng 12 năm 2010.")
+    tasks = parse_notice(LETTER.format(number="8748/VPCP-KTN", subject="chủ trương đầu tư Dự án",
+                                       addressees=addressees, body=body)).tasks
+    assert [(t.lead, t.lead_source) for t in tasks] == [(units, "addressee")], [(t.text, t.lead) for t in tasks]
+
+
+@pytest.mark.parametrize("given", ["giao cho Bộ Công Thương", "giao choBộ Công Thương"])
+def test_the_leaders_charge_after_the_grounds(given: str) -> None:
+    # "Xét đề nghị của X (…), Phó Thủ tướng Y giao cho Z chủ trì …": the grounds first, then one charge — a task of Z
+    # (also where a copy lost the space after "cho")
+    body = ("Xét đề nghị của Tập đoàn Dầu khí Việt Nam (công văn số 10512/DKVN-HĐTV ngày 18 tháng 11 năm 2010) về chủ "
+            f"trương đầu tư Dự án Nhà máy xử lý khí Cà Mau, Phó Thủ tướng Hoàng Trung Hải {given} chủ trì, phối hợp "
+            "với các Bộ, ngành có liên quan xem xét, báo cáo Thủ tướng Chính phủ quyết định.")
+    tasks = parse_notice(LETTER.format(number="8748/VPCP-KTN", subject="chủ trương đầu tư Dự án Nhà máy xử lý khí",
+                                       addressees="- Bộ Công Thương;\n- Tập đoàn Dầu khí Việt Nam", body=body)).tasks
+    assert [t.lead for t in tasks] == [("Bộ Công Thương",)], [(t.text, t.lead) for t in tasks]
+
+
+def test_a_hand_over_with_giao_cho_is_no_charge() -> None:
+    text = ("Theo đó, qua họp bàn, các ngành đề ra phương án huyện sửa chữa và xây mới chợ. Sau khi đầu tư hoàn chỉnh "
+            "sẽ giao cho ngành chuyên môn quản lý, sắp xếp.")
+    assert [t.lead for t in parse_notice(text).tasks if "giao cho" in t.text] == []
