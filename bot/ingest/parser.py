@@ -3558,7 +3558,15 @@ def _subject_after_opening(text: str) -> bool:
     if not SUBJECT_AFTER_OPENING.match(text):
         return False
     head = re.split(r"[.;:]", text[:200], maxsplit=1)[0]
-    return any(_unit_opens_with_work(text[m.end():]) for m in re.finditer(r",\s*", head))
+    for m in re.finditer(r",\s*", head):
+        if _unit_opens_with_work(text[m.end():]):
+            return True
+        rest = text[m.end():]
+        if UNIT_START.match(rest) and NOT_WORK_AFTER_UNIT.match(rest[len(name_prefix(rest)):]):
+            # the first unit after the opening tells what it did ("Theo đó, trong quý I, các đảng bộ … đã tập trung
+            # lãnh đạo, chỉ đạo các cơ quan, đơn vị, địa phương tích cực …"): an account, whatever it names later
+            return False
+    return False
 
 
 # (not after "TP." of a city's name: "UBND các huyện, TP. Cà Mau giao …" is one sentence)

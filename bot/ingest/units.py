@@ -135,7 +135,7 @@ _HEADS = (
 # (the commonest kinds as a scan may spell them: "đơn vi", "co quan", "địa phuơng")
 _KINDS = (rf"sở|ban|bộ|ngành|{loose('cơ quan')}|{loose('đơn vị')}|{loose('địa phương')}|"
           r"huyện|xã|phường|tỉnh|thành\s*phố|tổ\s*chức|"
-          r"doanh\s*nghiệp|hội|đoàn\s*thể|phòng|trường(?!\s*hợp)|cơ\s*sở|lực\s*lượng|đài|báo|chi\s*bộ|đảng\s*bộ|cấp|"
+          r"doanh\s*nghiệp|hội|đoàn\s*thể|phòng|trường(?!\s*hợp)|cơ\s*sở|lực\s*lượng|đài|báo|chi\s*,\s*đảng\s*bộ|chi\s*bộ|đảng\s*bộ|cấp|"
           r"ủy\s*ban|uỷ\s*ban|UBND|Đại\s*sứ\s*quán|chủ\s*đầu\s*tư|công\s*ty|thành\s*viên|Bộ|Sở|Ban|ngân\s*hàng|"
           r"nhà\s*trường|quận|thị\s*xã|tập\s*đoàn|viện|trung\s*tâm|cục|chi\s*cục|thôn|bản|tổ|cá\s*nhân|hộ|ấp|khu\s*phố|"
           r"tổ\s*dân\s*phố|buôn|làng|ngành|hiệp\s*hội|cấp\s*ủy|cấp\s*uỷ|tổ\s*chức\s*cơ\s*sở\s*đảng|đoàn\s*thể|đội|"

@@ -194,7 +194,8 @@ def test_a_chat_script_can_leave_someone_unconnected_and_have_someone_block_the_
     assert not [m for m in sent if m["to"] == "head_bdv"], "blocked: nothing reaches him"
 
 
-def test_the_parse_table_gives_each_leads_source_in_a_column_and_says_when_the_text_came_through_ocr() -> None:
+def test_the_parse_table_gives_each_leads_source_in_a_column_and_says_when_the_text_came_through_ocr(
+        tmp_path: Path) -> None:
     """s19 newuser P10: the source was a second table under the first (with 70 tasks, matched by item), and a scan
     read by OCR was not said to be one."""
     from bot.ingest import parse_notice
@@ -204,9 +205,16 @@ def test_the_parse_table_gives_each_leads_source_in_a_column_and_says_when_the_t
     lines = out.stdout.splitlines()
     header = next(line for line in lines if line.startswith("Mục "))
     assert header.split("  ")[0] == "Mục" and "Chủ trì lấy từ  Thời hạn" in header, header  # (probe 20 P9: a space)
+    # (item 4 names nobody: its lead is the addressee's, as the closing "Căn cứ Thông báo này, Ban Dân vận Tỉnh ủy
+    # triển khai thực hiện./." says — a line that is no part of item 4, s48)
     row = next(line for line in lines if line.startswith("4 "))
-    assert row.split()[:5] == ["4", "Ban", "Dân", "vận", "Tỉnh"] and " nội dung " in row, row
+    assert row.split()[:5] == ["4", "Ban", "Dân", "vận", "Tỉnh"] and " Kính gửi " in row, row
     assert any(line.startswith("2.1 ") and " Kính gửi " in line for line in lines)
+    own = tmp_path / "own.txt"
+    own.write_text(SEED_NOTICE.read_text(encoding="utf-8").replace(
+        "4. Chủ động triển khai", "4. Văn phòng Tỉnh ủy chủ trì, chủ động triển khai"), encoding="utf-8")
+    row = next(line for line in nhacviec("parse", str(own)).stdout.splitlines() if line.startswith("4 "))
+    assert row.split()[:4] == ["4", "Văn", "phòng", "Tỉnh"] and " nội dung " in row, row
     assert "Nguồn xác định đơn vị chủ trì" not in out.stdout and OCR_TABLE_NOTE not in out.stdout
     assert lines[-1].startswith("Cột “Chủ trì lấy từ”: nội dung — lời của chính nhiệm vụ; đề mục trên")
     notice = parse_notice(SEED_NOTICE.read_text(encoding="utf-8"))

@@ -150,3 +150,29 @@ def test_a_hand_over_with_giao_cho_is_no_charge() -> None:
     text = ("Theo đó, qua họp bàn, các ngành đề ra phương án huyện sửa chữa và xây mới chợ. Sau khi đầu tư hoàn chỉnh "
             "sẽ giao cho ngành chuyên môn quản lý, sắp xếp.")
     assert [t.lead for t in parse_notice(text).tasks if "giao cho" in t.text] == []
+
+
+@pytest.mark.parametrize(("asked", "units"), [
+    ("Đảng ủy khối Doanh nghiệp, các chi, đảng bộ trực thuộc",
+     ("Đảng ủy khối Doanh nghiệp", "các chi, đảng bộ trực thuộc")),
+    ("các chi, đảng bộ trực thuộc Huyện ủy", ("các chi, đảng bộ trực thuộc Huyện ủy",)),
+])
+def test_cac_chi_dang_bo_is_one_group(asked: str, units: tuple[str, ...]) -> None:
+    # Party writing elides "bộ" of "chi bộ": "các chi, đảng bộ" are the cells and committees below, one group
+    text = ("Sáng 8-10, Ban Thường vụ Huyện ủy tổ chức hội nghị giao ban quý III.\n\n"
+            f"Phát biểu kết luận hội nghị, đồng chí Bí thư Huyện ủy yêu cầu {asked} lãnh đạo việc rà soát để hoàn "
+            "thành các chỉ tiêu kế hoạch năm 2019 đề ra.")
+    tasks = parse_notice(text).tasks
+    assert [t.lead for t in tasks] == [units], [(t.text, t.lead) for t in tasks]
+
+
+def test_an_account_after_an_opening_is_no_task_whatever_it_names_later() -> None:
+    # "Theo đó, trong quý I, X đã tập trung lãnh đạo, chỉ đạo …, địa phương tích cực thực hiện …": what X did; the
+    # "địa phương" after a comma is whom it directed, not a subject of work ahead
+    text = ("Huyện ủy Võ Nhai: Giao ban các chi, đảng bộ trực thuộc\n\n"
+            "Tại Hội nghị, các đại biểu đã được nghe báo cáo kết quả thực hiện nhiệm vụ quý I. Theo đó, trong quý I, "
+            "các đảng bộ trực thuộc Huyện ủy đã tập trung lãnh đạo, chỉ đạo các cơ quan, đơn vị, địa phương tích cực "
+            "thực hiện các nhiệm vụ mục tiêu phát triển kinh tế - xã hội, quốc phòng, an ninh.\n\n"
+            "Một số vấn đề phản ánh sẽ được Huyện ủy chỉ đạo các cơ quan chuyên môn tiếp tục giải quyết trong quý II.")
+    tasks = parse_notice(text).tasks
+    assert not [t for t in tasks if "đã tập trung" in t.text], [(t.text, t.lead) for t in tasks]
