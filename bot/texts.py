@@ -2592,6 +2592,24 @@ def _round_note(period: str | None) -> str:
     return " (định kỳ)" if period.startswith(DEADLINE_LABEL) else f" ({round_name(period)}, định kỳ)"
 
 
+# the lead's partners before its work, as the lead's sentence has them: "(Chủ trì,) phối hợp (chặt chẽ) với …"
+_PARTNERS_FIRST = re.compile(r"^(?:chủ trì\s*,?\s*(?:và\s+)?)?phối hợp\s+(?:chặt chẽ\s+)?(?:với|cùng)\s+", re.I)
+
+
+def supported_work(text: str, limit: int = 80) -> str:
+    """A task's work as a supporting unit reads it in a list: the lead's sentence without its partners — "Phối hợp với
+    Phòng Kinh tế và Hạ tầng rà soát tiến độ giải ngân …" told to that very unit read as work with itself (probe 9,
+    #5) — so "Rà soát tiến độ giải ngân …" (the lead is named after it); as written where no work follows the names."""
+    whole = short_title(text, 10_000, for_lead=False)
+    if (partners := _PARTNERS_FIRST.match(whole)) is not None:
+        rest = whole[partners.end():]
+        names = name_prefix(rest)
+        work = rest[len(names):].strip(" ,")
+        if names and len(work) >= 15 and work[:1].islower():
+            whole = work[:1].upper() + work[1:]
+    return shorten_at_word(whole, limit + 1)
+
+
 def support_assignment_text(name: str, notice_title: str,
                             tasks: Sequence[tuple[str, str, dt.date | None, str | None]]) -> str:
     """Sent once when a notice is confirmed, to the head of a supporting unit: the items it supports."""
@@ -2604,8 +2622,7 @@ def support_section(notice_title: str, tasks: Sequence[tuple[str, str, dt.date |
     lines = [f"Đơn vị đồng chí được đề nghị phối hợp thực hiện {count} theo {in_sentence(notice_title)}:"]
     for ref, text, due, lead in tasks:
         deadline = "hạn " + date_vn(due) if due else "không có thời hạn"
-        lines.append(f"• Mục {ref}: {short_title(text, for_lead=False)} — chủ trì: {lead or 'chưa xác định'}; "
-                     f"{deadline}")
+        lines.append(f"• Mục {ref}: {supported_work(text)} — chủ trì: {lead or 'chưa xác định'}; {deadline}")
     lines += ["", "Đơn vị chủ trì báo cáo tiến độ; Nhắc việc không nhắc hạn đơn vị phối hợp. Khi có phần việc cần "
                   f"báo, đồng chí gõ, ví dụ: “phối hợp {tasks[0][0]}: đã gửi số liệu”."]
     return vn("\n".join(lines))
@@ -2624,8 +2641,8 @@ def supported_by_unit(unit: str, notices: Sequence[tuple[str, Sequence[tuple[str
             lines.append(f"{title}:")
         for ref, text, due, lead in rows:
             deadline = "hạn " + date_vn(due) if due else "không có thời hạn"
-            lines.append(f"• Mục {ref} (phối hợp): {short_title(text, for_lead=False)} — chủ trì: "
-                         f"{lead or 'chưa xác định'}; {deadline}")
+            lines.append(f"• Mục {ref} (phối hợp): {supported_work(text)} — chủ trì: {lead or 'chưa xác định'}; "
+                         f"{deadline}")
     lines.append(f"Khi có phần việc cần báo, đồng chí gõ, ví dụ: “phối hợp {notices[0][1][0][0]}: đã gửi ý kiến”.")
     return vn("\n".join(lines))
 

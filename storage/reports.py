@@ -1118,13 +1118,17 @@ def _latest_reported(session: Session, task_ids: Sequence[int]) -> dict[int, str
     return found
 
 
-def _latest_notes(session: Session, task_ids: Sequence[int],
-                  before: dt.datetime | None = None) -> dict[int, StatusReport]:
-    """Each task's latest status report with words (sent before `before`, if given)."""
+def _latest_notes(session: Session, task_ids: Sequence[int], before: dt.datetime | None = None, *,
+                  decisions: bool = True) -> dict[int, StatusReport]:
+    """Each task's latest status report with words (sent before `before`, if given); `decisions`: a leader's decision
+    on an extension counts (a task's latest event, the decider named in it: "Không đồng ý gia hạn (đ/c …)"), else
+    only words of the unit, the office for it or a supporting unit — what the unit said of its difficulty (probe 9:
+    the leader's refusal quoted as the unit's difficulty in his weekly summary)."""
     found: dict[int, StatusReport] = {}
     for chunk in chunks(list(task_ids)):
         latest = (select(func.max(StatusReport.id))
-                  .where(StatusReport.task_id.in_(chunk), StatusReport.note.is_not(None), StatusReport.note != "")
+                  .where(StatusReport.task_id.in_(chunk), StatusReport.note.is_not(None), StatusReport.note != "",
+                         *(() if decisions else (StatusReport.source != "decision",)))
                   .group_by(StatusReport.task_id))
         if before is not None:
             latest = latest.where(StatusReport.created_at < before)
@@ -1497,7 +1501,7 @@ def weekly_digest(session: Session, *, today: dt.date, tz: ZoneInfo, days: int =
                                              missed=sum(r.done_at is None for r in past)))
     said = _latest_reported(session, [task.id for task, _ in asking])
     blocked += [(task, item) for task, item in asking if said.get(task.id) == TaskStatus.BLOCKED]
-    notes = _latest_notes(session, [task.id for task, _ in blocked])
+    notes = _latest_notes(session, [task.id for task, _ in blocked], decisions=False)
     difficulties = [replace(item, note=notes[task.id].note,
                             noted_on=notes[task.id].created_at.astimezone(tz).date()) if task.id in notes else item
                     for task, item in blocked]

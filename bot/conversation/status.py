@@ -1727,11 +1727,13 @@ def is_acknowledgement(text: str) -> bool:
     (probe s18: "đã" folded reads as "dạ", and a report with no status word was taken for a thank-you and left
     unanswered)."""
     folded = _HELLO_LEAD.sub("", chat_fold(_PAST.sub("đã_", nfc(text))).strip(" .!,"))
-    first, stop, rest = folded.partition(". ")
-    if stop and _ACK.match(first) and _ACK_WORD.search(first) and _PROMISED.match(rest) and "?" not in rest and \
-            not _DONE_WORK.search(rest.replace("da_", "da")) and not _SAID_DONE.search(rest):
-        # "Đã nhận nhiệm vụ. UBND huyện sẽ báo cáo định kỳ trước ngày 25 hằng tháng." (probe 8, #6: "chưa hiểu")
-        return True
+    for sep in (". ", ", "):
+        first, stop, rest = folded.partition(sep)
+        if stop and _ACK.match(first) and _ACK_WORD.search(first) and _PROMISED.match(rest) and "?" not in rest and \
+                not _DONE_WORK.search(rest.replace("da_", "da")) and not _SAID_DONE.search(rest):
+            # "Đã nhận nhiệm vụ. UBND huyện sẽ báo cáo định kỳ trước ngày 25 hằng tháng." (probe 8, #6: "chưa
+            # hiểu"); "Đã nhận, xã sẽ báo cáo trước ngày 20 hằng tháng" (probe 9, #4)
+            return True
     return bool(folded) and (_ACK.match(folded) is not None or (_EMOJI_ONLY.match(folded) is not None
                                                               and "?" not in folded)) \
         and not any(ch.isdigit() for ch in folded)  # ("???": someone lost, answered with how to go on)
@@ -2449,9 +2451,12 @@ async def _ask_transfer(conv: Conversation, event: Inbound, person: Person, task
 # "đã xong từ 28/1", "hoàn thành ngày 03/02", "xong hôm 27/1": the day the work was finished (folded text)
 # (also the paper that was the work, said sent on a day: "mục 3 đã trình UBND huyện từ ngày 17/12 rồi", "đã gửi báo
 # cáo hôm 20/12" — probe 7, #18: recorded as finished the day it was said, late)
+# (and a report made in person, on the day said: "mục 8 đã báo cáo Chủ tịch tại cuộc họp giao ban chiều 28/4 rồi" —
+# probe 9, #1: the deadline day; a part of the day before the date, "chiều 28/4", "sáng ngày 28/4", is that day)
 FINISHED_ON = re.compile(r"\b(?:xong|hoan thanh|hoan tat)\s+(?:(?:tu|vao|hom|ngay|luc|tu hom|tu ngay|vao ngay)\s+)+|"
-                         r"\bda\s+(?:trinh|gui|nop|ban hanh)\b(?:\s+(?!(?:tu|vao|hom|ngay)\b)[^\s,.;]+){0,6}?\s+"
-                         r"(?:(?:tu|vao|hom|ngay|tu hom|tu ngay|vao ngay)\s+)+(?=\d)")
+                         r"\bda\s+(?:trinh|gui|nop|ban hanh|bao cao)\b"
+                         r"(?:\s+(?!(?:tu|vao|hom|ngay|sang|chieu|trua|toi)\b)[^\s,.;]+){0,10}?\s+"
+                         r"(?:(?:tu|vao|hom|ngay|tu hom|tu ngay|vao ngay|sang|chieu|trua|toi)\s+)+(?=\d)")
 FINISHED_BACK = dt.timedelta(days=183)  # a day said further back is not taken as when the work was finished
 
 
@@ -3649,6 +3654,12 @@ async def _typed_for_ref(conv: Conversation, event: TextIn, person: Person, ref:
     folded_rest = " ".join(strip_marks(rest).lower().split())
     if REOPEN_WORDS.search(folded_rest) and (done := await ctx.db.run(done_tasks_by_ref, person, ref)):
         return await _apply_text(conv, event, person, done[-1], rest, source="text", collect=collect)
+    if person.is_admin and (phoned := PHONED_IN.match(" ".join(nfc(rest).split()))) is not None:
+        # "4 Công an huyện báo cáo qua điện thoại: dịp lễ đã xử lý 126 trường hợp …": the office records what the unit
+        # it names said, a progress note (probe 9, #2: read as a question, or as a notice when long)
+        named = [t for t in await ctx.db.run(office_tasks_by_ref, person, ref) if _names_task(t, phoned["unit"])]
+        if len(named) == 1:
+            return await _apply_text(conv, event, person, named[0], phoned["said"], source="office", collect=collect)
     change = parse_status_text(rest, today=ctx.today(), now=ctx.clock.now(), calendar=ctx.policy.calendar)
     if snooze_when(folded_rest) is None and ASKS_EXTENSION.search(folded_rest) is None and change is None:
         return False  # (an item number with any other words is a progress note on that item)
@@ -3870,6 +3881,11 @@ def _ambiguous_rows(tasks: list[Task]) -> list[tuple[str | None, str, str]]:
 ITEM_ASKED = re.compile(r"^(?:muc\s*)?(?P<ref>[0-9ivx]+(?:\.[0-9a-z]+)*)\s*\?$")
 # an admin's line about another unit's task is short; a notice pasted ("1. Giao Sở X chủ trì …") is not a report
 OFFICE_MAX = 160
+# what a unit said, as the office writes it down: "Công an huyện báo cáo qua điện thoại: …", "xã Tân Long báo: …",
+# "Phòng Nội vụ cho biết: …" (the unit, how it reported, a colon, its words)
+PHONED_IN = re.compile(r"^(?P<unit>\S.{2,80}?)\s+(?:đã\s+|vừa\s+)?(?:báo\s*cáo|báo|cho\s*biết|thông\s*tin)"
+                       r"(?:\s+(?:qua|bằng)\s+(?:điện\s*thoại|văn\s*bản|tin\s*nhắn|zalo|email|thư)|\s+trực\s*tiếp|"
+                       r"\s+miệng|\s+lại)?\s*:\s*(?P<said>\S.*)$", re.I | re.U)
 ASSIGNING = re.compile(r"\b(?:giao|chu tri|phoi hop|de nghi|yeu cau|chi dao)\b")
 
 
