@@ -3654,7 +3654,8 @@ async def _typed_for_ref(conv: Conversation, event: TextIn, person: Person, ref:
     folded_rest = " ".join(strip_marks(rest).lower().split())
     if REOPEN_WORDS.search(folded_rest) and (done := await ctx.db.run(done_tasks_by_ref, person, ref)):
         return await _apply_text(conv, event, person, done[-1], rest, source="text", collect=collect)
-    if person.is_admin and (phoned := PHONED_IN.match(" ".join(nfc(rest).split()))) is not None:
+    if person.is_admin and "\n" not in rest.strip() and (phoned := PHONED_IN.match(" ".join(nfc(rest).split()))) and \
+            not ASSIGNING.search(" ".join(strip_marks(phoned["unit"]).lower().split())):
         # "4 Công an huyện báo cáo qua điện thoại: dịp lễ đã xử lý 126 trường hợp …": the office records what the unit
         # it names said, a progress note (probe 9, #2: read as a question, or as a notice when long)
         named = [t for t in await ctx.db.run(office_tasks_by_ref, person, ref) if _names_task(t, phoned["unit"])]

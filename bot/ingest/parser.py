@@ -84,8 +84,7 @@ _MD = [
 
 _MISSING_SPACE = re.compile(r"([,;:])(?=[^\W\d_])", re.U)
 # an ask glued to the name it asks in a copy-paste ("giaoTrưởng các phòng", "đề nghịSở Y tế", "giao choBộ Công
-# Thương"): a lower-case verb of
-# asking, then a capitalised word with no space between
+# Thương"): a lower-case verb of asking, then a capitalised word with no space between
 _ASK_GLUED = re.compile(r"(?<!\w)(giao(?:\s*cho)?|đề\s*nghị|yêu\s*cầu|chỉ\s*đạo)(?=[A-ZĐÀ-Ỹ][a-zđà-ỹ])", re.U)
 # two sentences a copy-paste glued at the full stop ("… trên địa bàn.Làm tốt công tác …", "… các đoàn thể xã.Qua 6
 # tháng …"): a word in lower case, the stop, a capitalised word (not "TP.HCM", "QĐ.UB", "Tp.HCM": a capital, or
