@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from bot import texts
 from bot.conversation.events import TextIn
+from bot.replies import written_out
 from storage.itemref import squeezed_and_folded
 from storage.models import Person, Role, Task, TaskStatus, Unit
 from storage.reports import _latest_notes
@@ -116,7 +117,8 @@ async def holder_question(conv: Conversation, event: TextIn, person: Person) -> 
     """Anyone's question about who holds an item, its deadline or what it says ("mục 5 giao ai"): each task under
     it, its unit and holder, its deadline, a line of its words; False for any other text or an item not found (and
     for "mục 2 là gì?" about an item of the asker's own: its card answers that)."""
-    squeezed, folded = squeezed_and_folded(event.text.strip())
+    # ("mục 2a hạn khi nào?": 2.a typed without its dot, written out as a report's item number is — probe 9, #6)
+    squeezed, folded = squeezed_and_folded(written_out(event.text.strip()))
     m = ASKS_HOLDER.match(folded) or ASKS_HOLDER_FIRST.match(folded)
     if m is None:
         return False

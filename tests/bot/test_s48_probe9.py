@@ -139,3 +139,29 @@ async def test_a_supporting_unit_reads_the_work_not_a_partnership_with_itself(h:
 ])
 def test_supported_work(text: str, shown: str) -> None:
     assert texts.supported_work(text) == shown
+
+
+LETTERED = NOTICE.replace(
+    "1. Giao Phòng Tài nguyên và Môi trường chủ trì, phối hợp với UBND xã Tân Long tập trung",
+    "1. Giao Phòng Tài nguyên và Môi trường:\na) Chủ trì, phối hợp với UBND xã Tân Long tập trung").replace(
+    "hoàn thành bàn giao mặt bằng trước ngày 15/5/2027.",
+    "hoàn thành bàn giao mặt bằng trước ngày 15/5/2027.\nb) Chủ trì, hướng dẫn UBND xã Tân Long hoàn thành kiểm "
+    "kê đất đai năm 2026, báo cáo trong tháng 4/2027.")
+
+
+@pytest.mark.parametrize("asked", ["mục 1a hạn khi nào?", "muc 1a han khi nao", "mục 1.a hạn khi nào?"])
+async def test_a_holders_question_on_a_lettered_item_typed_without_its_dot(db_url: str, asked: str) -> None:
+    # #6: "mục 2a hạn khi nào?" from the head holding it got the task card with its buttons (Hoàn thành …), not the
+    # short answer "mục 2.a hạn khi nào?" gets
+    h = Harness(db_url=db_url, clock=FakeClock(local(2027, 4, 5, 9, 0)))
+    await h.start(directory_csv=DIRECTORY.encode(), enroll_all=True)
+    try:
+        await h.say("admin", LETTERED)
+        await h.tap("admin", texts.BUTTON_CONFIRM)
+        mark = len(h.sent)
+        await h.say("head_tnmt", asked)
+        answers = [s for s in h.sent[mark:] if s.to == "head_tnmt"]
+        assert len(answers) == 1 and "15/05/2027" in (answers[0].text or ""), [s.text for s in answers]
+        assert texts.BUTTON_DONE not in answers[0].buttons, answers[0].buttons
+    finally:
+        await h.stop()
