@@ -529,8 +529,7 @@ def _addressees(lines: list[str]) -> list[str]:
         if rest and not names_addressee(rest):
             rest = ""  # a scan's noise after "Kính gửi:" ("DA ä"): the dash list below names the addressees
         if rest and not rest.startswith(("-", "+")):
-            parts = [p.strip(" ;.,") for p in re.split(r";", rest) if p.strip(" ;.,")]
-            return [u for p in parts for u in (split_units(p) or [p])]
+            return _addressee_line_units(rest)
         if not rest and (bare := _bare_addressees(lines[i + 1: i + 8])):
             return bare  # "Kính gửi:" / "Bộ Giáo dục và Đào tạo.": the names on the lines below, with no dash
         out = [rest.lstrip("-+ ").strip(" ;.,")] if rest else []
@@ -557,11 +556,16 @@ def _bare_addressees(lines: list[str]) -> list[str]:
         if not name or name.startswith(("-", "+", "•")) or len(name) > 150 or not names_addressee(name) or \
                 not UNIT_START.match(name):
             break
-        out += [u for p in re.split(r";", name.strip(" ;.,")) if p.strip(" ;.,")
-                for u in (split_units(p.strip(" ;.,")) or [p.strip(" ;.,")])]
+        out += _addressee_line_units(name)
         if not name.endswith((";", ",")):
             break
     return out
+
+
+def _addressee_line_units(line: str) -> list[str]:
+    """The units of an addressee line written out (no dash): each ';' part, split where each part is a unit."""
+    parts = [p.strip(" ;.,") for p in re.split(r";", line) if p.strip(" ;.,")]
+    return [u for p in parts for u in (split_units(p) or [p])]
 
 
 # "Nơi nhận:" and its OCR readings (".Nới nhận:", "Not nhận:")
@@ -3558,9 +3562,9 @@ def _subject_after_opening(text: str) -> bool:
         return False
     head = re.split(r"[.;:]", text[:200], maxsplit=1)[0]
     for m in re.finditer(r",\s*", head):
-        if _unit_opens_with_work(text[m.end():]):
-            return True
         rest = text[m.end():]
+        if _unit_opens_with_work(rest):
+            return True
         if UNIT_START.match(rest) and NOT_WORK_AFTER_UNIT.match(rest[len(name_prefix(rest)):]):
             # the first unit after the opening tells what it did ("Theo đó, trong quý I, các đảng bộ … đã tập trung
             # lãnh đạo, chỉ đạo các cơ quan, đơn vị, địa phương tích cực …"): an account, whatever it names later
